@@ -1,0 +1,119 @@
+package org.fcredirect.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.when;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Boots the built fc-redirect assembly (the same zip the README runs) once per test class and
+ * gives tests the shell's command processor. Every IT extends this class.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public abstract class FcrTestSupport {
+    static final long DEFAULT_TIMEOUT_MS = 30_000;
+    private static final long POLL_NANOS = 50_000_000;
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() {
+        String zip = System.getProperty("fcr.assembly.zip");
+        String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        Option[] base = {
+            karafDistributionConfiguration()
+                    .frameworkUrl("file:" + new File(zip).getAbsolutePath())
+                    .karafVersion(System.getProperty("karaf.version", "4.4.10"))
+                    .unpackDirectory(new File("target/exam"))
+                    .useDeployFolder(false),
+            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+            logLevel(LogLevel.WARN),
+            // the container resolves the exam feature and SNAPSHOT bundles from the build's own repository
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
+            systemProperty("pax.exam.osgi.unresolved.fail").value("true"),
+            when(Boolean.getBoolean("fcr.keepRuntime")).useOptions(keepRuntimeFolder()),
+        };
+        Option[] extra = extraOptions();
+        Option[] all = Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
+    }
+
+    /** Options a test class adds to the boot, e.g. extra configuration. */
+    protected Option[] extraOptions() {
+        return new Option[0];
+    }
+
+    /**
+     * Runs a command line through the real command processor, as an operator would type it, and
+     * returns what it printed.
+     *
+     * @throws Exception what the command threw (the shell prints its message to the operator)
+     */
+    protected String execute(String commandLine) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            Session session = sessionFactory.create(System.in, out, out);
+            try {
+                session.execute(commandLine);
+            } finally {
+                session.close();
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    protected List<Bundle> fcrBundles() {
+        return Arrays.stream(bundleContext.getBundles())
+                .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.fcredirect."))
+                .collect(Collectors.toList());
+    }
+
+    protected Bundle bundle(String symbolicName) {
+        return Arrays.stream(bundleContext.getBundles())
+                .filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("bundle " + symbolicName + " is not installed"));
+    }
+
+    /** Waits for a condition with a deadline instead of sleeping a fixed time. */
+    protected static void await(String what, BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + DEFAULT_TIMEOUT_MS;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out after " + DEFAULT_TIMEOUT_MS + " ms waiting for " + what);
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+}
