@@ -10,6 +10,10 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -60,6 +64,10 @@ public abstract class FcrTestSupport {
             logLevel(LogLevel.WARN),
             // the container resolves the exam feature and SNAPSHOT bundles from the build's own repository
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
+            // free ports, so the tests run beside a Karaf started with ./run
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
             systemProperty("pax.exam.osgi.unresolved.fail").value("true"),
             when(Boolean.getBoolean("fcr.keepRuntime")).useOptions(keepRuntimeFolder()),
         };
@@ -67,6 +75,14 @@ public abstract class FcrTestSupport {
         Option[] all = Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
         return all;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on the loopback interface", e);
+        }
     }
 
     /** Options a test class adds to the boot, e.g. extra configuration. */
