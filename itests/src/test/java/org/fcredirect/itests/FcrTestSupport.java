@@ -1,5 +1,8 @@
 package org.fcredirect.itests;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.when;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -33,6 +36,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Boots the built fc-redirect assembly (the same zip the README runs) once per test class and
@@ -107,6 +111,38 @@ public abstract class FcrTestSupport {
             }
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Asserts that the command fails with one line that contains {@code expected}: what an
+     * operator sees for a bad argument, never a stack trace.
+     */
+    protected void assertRejected(String command, String expected) {
+        String out;
+        try {
+            out = execute(command);
+        } catch (Exception e) {
+            String message = String.valueOf(e.getMessage());
+            assertTrue(command + " -> " + message, message.contains(expected));
+            assertEquals(command + " -> one line: " + message, 1, message.lines().count());
+            return;
+        }
+        fail(command + " should be rejected, printed: " + out);
+    }
+
+    /** The service as registered now, waiting for it to come (e.g. after a bundle restart). */
+    protected <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(bundleContext, type, null);
+        tracker.open();
+        try {
+            T service = tracker.waitForService(DEFAULT_TIMEOUT_MS);
+            if (service == null) {
+                throw new AssertionError("no " + type.getName() + " service within " + DEFAULT_TIMEOUT_MS + " ms");
+            }
+            return service;
+        } finally {
+            tracker.close();
+        }
     }
 
     protected List<Bundle> fcrBundles() {

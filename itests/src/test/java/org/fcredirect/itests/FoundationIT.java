@@ -3,7 +3,6 @@ package org.fcredirect.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.util.Arrays;
 import java.util.Dictionary;
@@ -118,17 +117,6 @@ public class FoundationIT extends FcrTestSupport {
         byte[] frame = org.fcredirect.fc.Hex.decode(fc2Hex);
         byte[] packet = LinkTypes.load().byName("fcoe").encode(frame);
         return org.fcredirect.fc.Hex.encode(packet, 0, packet.length);
-    }
-
-    private void assertRejected(String command, String expected) {
-        try {
-            String out = execute(command);
-            fail(command + " should be rejected, printed: " + out);
-        } catch (Exception e) {
-            String message = String.valueOf(e.getMessage());
-            assertTrue(command + " -> " + message, message.contains(expected));
-            assertEquals(command + " -> one line", 1, message.lines().count());
-        }
     }
 
     @Test

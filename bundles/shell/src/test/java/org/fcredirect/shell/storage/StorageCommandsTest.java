@@ -1,0 +1,121 @@
+package org.fcredirect.shell.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.fcredirect.storage.api.StorageException;
+import org.fcredirect.storage.testkit.InMemoryEventLog;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class StorageCommandsTest {
+    private final InMemoryEventLog log = new InMemoryEventLog();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream stdout;
+
+    @BeforeEach
+    void captureStdout() {
+        stdout = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStdout() {
+        System.setOut(stdout);
+    }
+
+    private String printed() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private void append(String stream, String type, byte[] payload) throws Exception {
+        log.append(stream, type, payload).get();
+    }
+
+    private EventsCommand events() {
+        EventsCommand c = new EventsCommand();
+        c.log = log;
+        return c;
+    }
+
+    @Test
+    void showsTheNewestEventsLastWithTextAndHexPayloads() throws Exception {
+        for (int i = 1; i <= 30; i++) {
+            append("flow", "created", ("{\"id\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+        }
+        append("policy", "added", new byte[] {0, 1, 2, (byte) 0xff});
+        EventsCommand c = events();
+        c.count = 3;
+        c.execute();
+        String table = printed();
+        assertTrue(table.contains("{\"id\":29}") && table.contains("{\"id\":30}") && table.contains("0x000102ff"), table);
+        assertTrue(!table.contains("{\"id\":28}"), table);
+    }
+
+    @Test
+    void filtersByStreamAndKeepsThatStreamsNewest() throws Exception {
+        append("flow", "created", "a".getBytes(StandardCharsets.UTF_8));
+        append("policy", "added", "p".getBytes(StandardCharsets.UTF_8));
+        append("flow", "deleted", "b".getBytes(StandardCharsets.UTF_8));
+        append("policy", "removed", "q".getBytes(StandardCharsets.UTF_8));
+        EventsCommand c = events();
+        c.streams = List.of("flow");
+        c.count = 1;
+        c.json = true;
+        c.execute();
+        assertEquals("[{\"sequence\":3,", printed().substring(0, "[{\"sequence\":3,".length()), printed());
+        assertTrue(printed().contains("\"payload\":\"b\""), printed());
+    }
+
+    @Test
+    void readsFromASequence() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            append("flow", "created", new byte[] {(byte) i});
+        }
+        EventsCommand c = events();
+        c.from = 4;
+        c.json = true;
+        c.execute();
+        assertTrue(printed().startsWith("[{\"sequence\":4,") && printed().contains("\"sequence\":5") && printed().contains("payload_hex"), printed());
+    }
+
+    @Test
+    void rejectsBadArgumentsNamingThem() {
+        EventsCommand zero = events();
+        zero.count = 0;
+        assertTrue(assertThrows(IllegalArgumentException.class, zero::execute).getMessage().contains("-n 0"));
+        EventsCommand negative = events();
+        negative.from = -3;
+        assertTrue(assertThrows(IllegalArgumentException.class, negative::execute).getMessage().contains("--from -3"));
+        EventsCommand badStream = events();
+        badStream.streams = List.of("No Such!");
+        assertTrue(assertThrows(StorageException.class, badStream::execute).getMessage().contains("No Such!"));
+    }
+
+    @Test
+    void statusShowsDurabilityAndSequences() throws Exception {
+        append("flow", "created", new byte[1]);
+        StorageCommand c = new StorageCommand();
+        c.log = log;
+        c.execute();
+        assertTrue(printed().contains("sequences") && printed().contains("1..1"), printed());
+        Map<String, Object> json = StorageCommand.toJson(log.status());
+        assertEquals(1L, json.get("last_sequence"));
+        assertEquals(false, json.get("faulted"));
+    }
+
+    @Test
+    void payloadPreviewTellsTextFromBinary() {
+        assertEquals("{\"a\":1}", PayloadPreview.of("{\"a\":1}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("0x00ff", PayloadPreview.of(new byte[] {0, (byte) 0xff}));
+        assertTrue(PayloadPreview.of(new byte[40]).endsWith("..."));
+        assertTrue(!PayloadPreview.isText(new byte[] {(byte) 0xc3}));
+    }
+}
