@@ -131,6 +131,6 @@ public class StorageMBeanImpl implements StorageMBean {
 
     @Override
     public String compact() {
-        return log.compact().toString();
+        return Operations.call(() -> log.compact().toString());
     }
 }

@@ -1,0 +1,145 @@
+package org.fcredirect.flow.impl;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.fcredirect.flow.api.Appliance;
+import org.fcredirect.flow.api.FailoverMode;
+import org.fcredirect.flow.api.FlowAction;
+import org.fcredirect.flow.api.FlowSpec;
+import org.fcredirect.flow.impl.FlowChange.Placement;
+import org.fcredirect.policy.api.Decision;
+import org.fcredirect.policy.api.FlowContext;
+import org.fcredirect.policy.api.PolicyService;
+
+/**
+ * Decides flows and places them on appliances. A flow whose spec names an appliance is redirected
+ * there; otherwise the policy engine decides, or the default action while there is none. Where a
+ * redirected flow runs: its home appliance while that is usable; else, in standby mode, another
+ * usable member of its group, the same for every flow of one target (rendezvous hashing on the
+ * target, so target affinity survives a failover); else nowhere, and its state says why.
+ */
+final class Placements {
+    private final FlowModel model;
+    private final Supplier<PolicyService> policy;
+    private final Supplier<FlowSettings> settings;
+
+    Placements(FlowModel model, Supplier<PolicyService> policy, Supplier<FlowSettings> settings) {
+        this.model = model;
+        this.policy = policy;
+        this.settings = settings;
+    }
+
+    /** The placement of a new flow; reserves load on its appliance for the rest of the change. */
+    Placement decide(FlowSpec spec) {
+        FailoverMode specFailover = spec.failover().orElse(null);
+        Placement p;
+        if (spec.appliance().isPresent()) {
+            Appliance a = model.appliances().get(spec.appliance().get()).orElseThrow();
+            FailoverMode failover = specFailover != null ? specFailover : settings.get().defaultFailover();
+            String current = place(spec.vsan().value(), spec.target().value(), a.name(), a.group(), failover, null);
+            p = new Placement(FlowAction.REDIRECT, null, a.group(), a.name(), failover, current);
+        } else {
+            p = fromPolicy(spec, specFailover, null, null, null);
+        }
+        model.reserve(p.current());
+        return p;
+    }
+
+    /**
+     * The placement of a flow decided by the policies, decided again; null when it is unchanged.
+     * A redirect that stays in the same group keeps its home appliance while that is usable, so
+     * deciding again never moves flows for nothing.
+     */
+    Placement redecide(int slot) {
+        FlowColumns c = model.flows.c;
+        if (c.explicit[slot] != NameTable.NONE) {
+            return null;
+        }
+        String group = model.names.name(c.group[slot]);
+        String home = model.names.name(c.home[slot]);
+        String current = model.names.name(c.current[slot]);
+        Placement next = fromPolicy(model.spec(slot), WireCodes.failover(c.specFailover[slot]), group, home, current);
+        Placement now = new Placement(model.action(slot), model.names.name(c.policy[slot]), group, home,
+                model.failover(slot), current);
+        return next.equals(now) ? null : next;
+    }
+
+    private Placement fromPolicy(FlowSpec spec, FailoverMode specFailover, String oldGroup, String oldHome,
+            String oldCurrent) {
+        PolicyService engine = policy.get();
+        Decision d = engine == null ? Decision.noMatch(settings.get().defaultAction())
+                : engine.evaluate(FlowContext.of(spec));
+        String policyName = d.policy().orElse(null);
+        if (d.action() != FlowAction.REDIRECT) {
+            FailoverMode failover = specFailover != null ? specFailover : settings.get().defaultFailover();
+            return new Placement(d.action(), policyName, null, null, failover, null);
+        }
+        String group = d.group().orElseThrow();
+        int vsan = spec.vsan().value();
+        boolean sameGroup = group.equals(oldGroup);
+        String home = sameGroup && model.appliances().usable(oldHome, vsan) ? oldHome : d.appliance().orElse(null);
+        FailoverMode failover = specFailover != null ? specFailover
+                : d.failover().orElse(settings.get().defaultFailover());
+        String current = place(vsan, spec.target().value(), home, group, failover, sameGroup ? oldCurrent : null);
+        return new Placement(FlowAction.REDIRECT, policyName, group, home, failover, current);
+    }
+
+    /** Where a redirected flow runs now, given its home, group, failover mode and where it runs. */
+    String place(int vsan, long target, String home, String group, FailoverMode failover, String current) {
+        ApplianceRegistry appliances = model.appliances();
+        boolean currentIsStandby = current != null && !current.equals(home) && appliances.usable(current, vsan)
+                && appliances.get(current).map(Appliance::group).filter(group::equals).isPresent();
+        if (home != null && appliances.usable(home, vsan)) {
+            return currentIsStandby && !settings.get().failback() ? current : home;
+        }
+        if (failover == FailoverMode.STANDBY) {
+            if (currentIsStandby) {
+                return current;
+            }
+            String standby = rendezvous(appliances.usableMembers(group, vsan), vsan, target);
+            if (standby != null) {
+                return standby;
+            }
+        }
+        return home;
+    }
+
+    /** Where the flow in a slot should run now; equal to its current appliance when nothing changes. */
+    String place(int slot) {
+        FlowColumns c = model.flows.c;
+        return place(c.vsan[slot], c.target[slot], model.names.name(c.home[slot]), model.names.name(c.group[slot]),
+                model.failover(slot), model.names.name(c.current[slot]));
+    }
+
+    boolean currentDiffers(int slot, String desired) {
+        return !Objects.equals(model.names.name(model.flows.c.current[slot]), desired);
+    }
+
+    /**
+     * Weighted rendezvous hashing: every member scores {@code -weight / ln(u)} with {@code u} a
+     * hash of (VSAN, target, member) in (0, 1); the highest wins. Deterministic, and a member that
+     * joins or leaves moves only the targets it wins or held.
+     */
+    static String rendezvous(List<Appliance> members, int vsan, long target) {
+        String best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Appliance a : members) {
+            long h = mix(mix(target * 31 + vsan) ^ a.name().hashCode());
+            double u = ((h >>> 11) + 0.5) / (1L << 53);
+            double score = -a.weight() / Math.log(u);
+            if (score > bestScore) {
+                bestScore = score;
+                best = a.name();
+            }
+        }
+        return best;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ z >>> 33) * 0xFF51AFD7ED558CCDL;
+        z = (z ^ z >>> 33) * 0xC4CEB9FE1A85EC53L;
+        return z ^ z >>> 33;
+    }
+}

@@ -1,0 +1,89 @@
+package org.fcredirect.policy.impl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.fcredirect.flow.api.Appliance;
+import org.fcredirect.flow.api.ApplianceInventory;
+import org.fcredirect.policy.api.FlowContext;
+import org.fcredirect.policy.api.Policy;
+
+/**
+ * Picks a redirect's appliance among the healthy members of the policy's group that serve the
+ * flow's VSAN, by the policy's balancing strategy.
+ */
+final class ApplianceChooser {
+    private final ApplianceInventory inventory;
+    /** Next turn per policy: round robin goes around each policy's group on its own. */
+    private final Map<String, AtomicLong> turns = new ConcurrentHashMap<>();
+
+    ApplianceChooser(ApplianceInventory inventory) {
+        this.inventory = inventory;
+    }
+
+    Optional<String> choose(Policy p, FlowContext context) {
+        String group = p.group().orElseThrow();
+        List<Appliance> members = new ArrayList<>();
+        for (Appliance a : inventory.list()) {
+            if (a.group().equals(group) && a.healthy() && a.portsIn(context.vsan()).isPresent()) {
+                members.add(a);
+            }
+        }
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (p.balancing().orElseThrow()) {
+            case TARGET_AFFINITY -> rendezvous(members, context.vsan().value(), context.target().value());
+            case LEAST_LOADED -> leastLoaded(members);
+            case ROUND_ROBIN -> members.get((int) Math.floorMod(
+                    turns.computeIfAbsent(p.name(), k -> new AtomicLong()).getAndIncrement(), (long) members.size()))
+                    .name();
+        });
+    }
+
+    /** Fewest flows per unit of weight; ties go to the first by name (the inventory lists by name). */
+    private String leastLoaded(List<Appliance> members) {
+        Appliance best = null;
+        double bestLoad = Double.MAX_VALUE;
+        for (Appliance a : members) {
+            double load = (double) inventory.flowCount(a.name()) / a.weight();
+            if (load < bestLoad) {
+                bestLoad = load;
+                best = a;
+            }
+        }
+        return best.name();
+    }
+
+    /**
+     * Weighted rendezvous hashing of (VSAN, target) over the members: each scores
+     * {@code -weight / ln(u)} for a hash {@code u} in (0, 1), the highest wins. Every initiator of a
+     * target lands on the same member, and a member joining or leaving moves only its own targets.
+     * The flow manager picks standby appliances with the same function, so a target's failover
+     * goes to the member that ranks next for it here.
+     */
+    static String rendezvous(List<Appliance> members, int vsan, long target) {
+        String best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Appliance a : members) {
+            long h = mix(mix(target * 31 + vsan) ^ a.name().hashCode());
+            double u = ((h >>> 11) + 0.5) / (1L << 53);
+            double score = -a.weight() / Math.log(u);
+            if (score > bestScore) {
+                bestScore = score;
+                best = a.name();
+            }
+        }
+        return best;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ z >>> 33) * 0xFF51AFD7ED558CCDL;
+        z = (z ^ z >>> 33) * 0xC4CEB9FE1A85EC53L;
+        return z ^ z >>> 33;
+    }
+}

@@ -1,0 +1,46 @@
+package org.fcredirect.shell.flow;
+
+import java.util.List;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.fcredirect.flow.api.ApplianceInventory;
+import org.fcredirect.flow.api.ApplianceSpec;
+import org.fcredirect.flow.api.VirtualPorts;
+
+@Service
+@Command(scope = "fcr", name = "appliance-add", description = "Adds an appliance with its virtual target and virtual initiator in each VSAN it serves")
+public class ApplianceAddCommand implements Action {
+
+    @Argument(index = 0, name = "name", required = true, description = "Appliance name, " + ApplianceSpec.NAME_RULE)
+    String name;
+
+    @Option(name = "--group", aliases = "-g", description = "Appliance group (cluster) that policies redirect to; default '" + ApplianceSpec.DEFAULT_GROUP + "'")
+    String group = ApplianceSpec.DEFAULT_GROUP;
+
+    @Option(name = "--weight", aliases = "-w", description = "Share of new flows in its group, " + ApplianceSpec.MIN_WEIGHT + ".." + ApplianceSpec.MAX_WEIGHT + " (default 100)")
+    int weight = 100;
+
+    @Option(name = "--ports", aliases = "-p", required = true, multiValued = true,
+            description = "VSAN/VT_PWWN/VT_FCID/VI_PWWN/VI_FCID, once per VSAN served"
+                    + " (commas work too when the value is quoted: the shell splits unquoted commas into a list)")
+    List<String> ports;
+
+    @Reference
+    ApplianceInventory appliances;
+
+    @Override
+    public Object execute() {
+        ApplianceSpec.Builder b = ApplianceSpec.builder(name).group(group).weight(weight);
+        for (String p : ports) {
+            b.ports(VirtualPorts.parse(p.replace('/', ',')));
+        }
+        ApplianceSpec spec = b.build();
+        appliances.add(spec);
+        System.out.println("appliance " + spec.name() + " added to group " + spec.group() + " in VSANs " + spec.ports().keySet());
+        return null;
+    }
+}

@@ -1,0 +1,57 @@
+package org.fcredirect.shell.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.fcredirect.fastpath.api.RewriteRule;
+import org.fcredirect.flow.api.Flow;
+import org.fcredirect.flow.api.FlowId;
+import org.fcredirect.flow.api.FlowService;
+import org.fcredirect.flow.api.NotFoundException;
+import org.fcredirect.shell.Json;
+
+@Service
+@Command(scope = "fcr", name = "flow-show", description = "Shows one flow: its spec, state, appliance, resolved FCIDs and compiled rewrite rules")
+public class FlowShowCommand implements Action {
+
+    @Argument(index = 0, name = "id", required = true, description = "Flow id")
+    @Completion(FlowIdCompleter.class)
+    String id;
+
+    @Option(name = "--json", description = "Print JSON instead of tables")
+    boolean json;
+
+    @Reference
+    FlowService flows;
+
+    @Override
+    public Object execute() {
+        FlowId flowId = FlowId.parse(id);
+        Flow flow = flows.get(flowId).orElseThrow(() -> new NotFoundException("flow", id));
+        List<RewriteRule> rules = flows.rules(flowId);
+        Map<String, Object> details = FlowViews.flowJson(flow);
+        if (json) {
+            List<Object> ruleList = new ArrayList<>();
+            rules.forEach(r -> ruleList.add(FlowViews.ruleJson(r)));
+            details.put("rules", ruleList);
+            System.out.println(Json.write(details));
+            return null;
+        }
+        ShellTable t = new ShellTable();
+        t.column("Property");
+        t.column("Value");
+        details.forEach((k, v) -> t.addRow().addContent(k, v == null ? "-" : v));
+        t.print(System.out);
+        System.out.println();
+        FlowViews.ruleTable(rules).print(System.out);
+        return null;
+    }
+}

@@ -1,0 +1,97 @@
+package org.fcredirect.shell.flow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.fcredirect.flow.api.Flow;
+import org.fcredirect.flow.api.FlowFilter;
+import org.fcredirect.flow.api.FlowPage;
+import org.fcredirect.flow.api.FlowService;
+import org.fcredirect.shell.Json;
+
+@Service
+@Command(scope = "fcr", name = "flows", description = "Lists flows, filtered and paged")
+public class FlowsCommand implements Action {
+    static final int MAX_LIMIT = 10_000;
+
+    @Option(name = "--vsan", aliases = "-v", description = "Only this VSAN")
+    String vsan;
+
+    @Option(name = "--initiator", aliases = "-i", description = "Only this initiator pWWN")
+    @Completion(WwnCompleter.class)
+    String initiator;
+
+    @Option(name = "--target", aliases = "-t", description = "Only this target pWWN")
+    @Completion(WwnCompleter.class)
+    String target;
+
+    @Option(name = "--appliance", aliases = "-a", description = "Only flows through (or homed on) this appliance")
+    @Completion(ApplianceCompleter.class)
+    String appliance;
+
+    @Option(name = "--state", aliases = "-s", description = "Only this state: pending, active, direct, dropped, bypassed, blocked")
+    @Completion(FlowStateCompleter.class)
+    String state;
+
+    @Option(name = "--offset", description = "Skip this many matching flows (default 0)")
+    int offset;
+
+    @Option(name = "--limit", aliases = "-n", description = "Show at most this many, 1.." + MAX_LIMIT + " (default 50)")
+    int limit = 50;
+
+    @Option(name = "--count", aliases = "-c", description = "Print only the number of matching flows, and the count per state")
+    boolean count;
+
+    @Option(name = "--json", description = "Print JSON instead of a table")
+    boolean json;
+
+    @Reference
+    FlowService flows;
+
+    @Override
+    public Object execute() {
+        if (offset < 0) {
+            throw new IllegalArgumentException("--offset " + offset + ": must be 0 or more");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("--limit " + limit + ": must be 1.." + MAX_LIMIT);
+        }
+        FlowFilter filter = Filters.flowFilter(vsan, initiator, target, appliance, state);
+        if (count) {
+            long n = flows.count(filter);
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("count", n);
+                Map<String, Object> byState = new LinkedHashMap<>();
+                flows.countByState().forEach((s, c) -> byState.put(s.toString(), c));
+                m.put("by_state", byState);
+                System.out.println(Json.write(m));
+            } else {
+                System.out.println(n);
+            }
+            return null;
+        }
+        FlowPage page = flows.list(filter, offset, limit);
+        if (json) {
+            List<Object> out = new ArrayList<>();
+            for (Flow f : page.flows()) {
+                out.add(FlowViews.flowJson(f));
+            }
+            System.out.println(Json.write(out));
+        } else {
+            FlowViews.flowTable(page.flows()).print(System.out);
+            if (page.hasMore()) {
+                System.out.println((page.offset() + page.flows().size()) + " of " + page.total()
+                        + " shown; --offset " + (page.offset() + page.flows().size()) + " for more");
+            }
+        }
+        return null;
+    }
+}

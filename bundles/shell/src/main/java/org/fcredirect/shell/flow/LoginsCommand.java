@@ -1,0 +1,46 @@
+package org.fcredirect.shell.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.fcredirect.fc.VsanId;
+import org.fcredirect.flow.api.LoginTable;
+import org.fcredirect.flow.api.PortLogin;
+import org.fcredirect.shell.Json;
+
+@Service
+@Command(scope = "fcr", name = "logins", description = "Lists the logged-in ports (the name server's pWWN to FCID table)")
+public class LoginsCommand implements Action {
+
+    @Option(name = "--vsan", aliases = "-v", description = "Only this VSAN")
+    String vsan;
+
+    @Option(name = "--json", description = "Print JSON instead of a table")
+    boolean json;
+
+    @Reference
+    LoginTable logins;
+
+    @Override
+    public Object execute() {
+        List<PortLogin> list = vsan == null ? logins.logins() : logins.logins(VsanId.parse(vsan));
+        if (json) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(l -> out.add(FlowViews.loginJson(l)));
+            System.out.println(Json.write(out));
+            return null;
+        }
+        ShellTable t = new ShellTable().emptyTableText("no ports logged in");
+        t.column("VSAN").alignRight();
+        t.column("pWWN");
+        t.column("FCID");
+        list.forEach(l -> t.addRow().addContent(l.vsan(), l.pwwn(), l.fcid()));
+        t.print(System.out);
+        return null;
+    }
+}
