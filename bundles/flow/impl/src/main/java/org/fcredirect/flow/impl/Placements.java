@@ -1,5 +1,6 @@
 package org.fcredirect.flow.impl;
 
+import org.fcredirect.flow.api.TargetAffinity;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -98,7 +99,7 @@ final class Placements {
             if (currentIsStandby) {
                 return current;
             }
-            String standby = rendezvous(appliances.usableMembers(group, vsan), vsan, target);
+            String standby = TargetAffinity.choose(appliances.usableMembers(group, vsan), vsan, target);
             if (standby != null) {
                 return standby;
             }
@@ -115,31 +116,5 @@ final class Placements {
 
     boolean currentDiffers(int slot, String desired) {
         return !Objects.equals(model.names.name(model.flows.c.current[slot]), desired);
-    }
-
-    /**
-     * Weighted rendezvous hashing: every member scores {@code -weight / ln(u)} with {@code u} a
-     * hash of (VSAN, target, member) in (0, 1); the highest wins. Deterministic, and a member that
-     * joins or leaves moves only the targets it wins or held.
-     */
-    static String rendezvous(List<Appliance> members, int vsan, long target) {
-        String best = null;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (Appliance a : members) {
-            long h = mix(mix(target * 31 + vsan) ^ a.name().hashCode());
-            double u = ((h >>> 11) + 0.5) / (1L << 53);
-            double score = -a.weight() / Math.log(u);
-            if (score > bestScore) {
-                bestScore = score;
-                best = a.name();
-            }
-        }
-        return best;
-    }
-
-    private static long mix(long z) {
-        z = (z ^ z >>> 33) * 0xFF51AFD7ED558CCDL;
-        z = (z ^ z >>> 33) * 0xC4CEB9FE1A85EC53L;
-        return z ^ z >>> 33;
     }
 }

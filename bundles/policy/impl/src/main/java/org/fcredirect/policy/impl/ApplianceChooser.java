@@ -1,5 +1,6 @@
 package org.fcredirect.policy.impl;
 
+import org.fcredirect.flow.api.TargetAffinity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class ApplianceChooser {
             return Optional.empty();
         }
         return Optional.of(switch (p.balancing().orElseThrow()) {
-            case TARGET_AFFINITY -> rendezvous(members, context.vsan().value(), context.target().value());
+            case TARGET_AFFINITY -> TargetAffinity.choose(members, context.vsan().value(), context.target().value());
             case LEAST_LOADED -> leastLoaded(members);
             case ROUND_ROBIN -> members.get((int) Math.floorMod(
                     turns.computeIfAbsent(p.name(), k -> new AtomicLong()).getAndIncrement(), (long) members.size()))
@@ -57,33 +58,5 @@ final class ApplianceChooser {
             }
         }
         return best.name();
-    }
-
-    /**
-     * Weighted rendezvous hashing of (VSAN, target) over the members: each scores
-     * {@code -weight / ln(u)} for a hash {@code u} in (0, 1), the highest wins. Every initiator of a
-     * target lands on the same member, and a member joining or leaving moves only its own targets.
-     * The flow manager picks standby appliances with the same function, so a target's failover
-     * goes to the member that ranks next for it here.
-     */
-    static String rendezvous(List<Appliance> members, int vsan, long target) {
-        String best = null;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (Appliance a : members) {
-            long h = mix(mix(target * 31 + vsan) ^ a.name().hashCode());
-            double u = ((h >>> 11) + 0.5) / (1L << 53);
-            double score = -a.weight() / Math.log(u);
-            if (score > bestScore) {
-                bestScore = score;
-                best = a.name();
-            }
-        }
-        return best;
-    }
-
-    private static long mix(long z) {
-        z = (z ^ z >>> 33) * 0xFF51AFD7ED558CCDL;
-        z = (z ^ z >>> 33) * 0xC4CEB9FE1A85EC53L;
-        return z ^ z >>> 33;
     }
 }
