@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -21,7 +20,7 @@ import org.fcredirect.flow.api.FlowService;
 
 @Service
 @Command(scope = "fcr", name = "flow-export", description = "Writes flows to a CSV or JSON file that fcr:flow-import reads back")
-public class FlowExportCommand implements Action {
+public class FlowExportCommand extends FlowFilterOptions {
 
     @Argument(index = 0, name = "file", required = true, description = "Output file, replaced if it exists; '-' prints to the console")
     @Completion(FileCompleter.class)
@@ -30,31 +29,12 @@ public class FlowExportCommand implements Action {
     @Option(name = "--format", description = "csv or json; default from the file name (csv for '-')")
     String format;
 
-    @Option(name = "--vsan", aliases = "-v", description = "Only this VSAN")
-    String vsan;
-
-    @Option(name = "--initiator", aliases = "-i", description = "Only this initiator pWWN")
-    @Completion(WwnCompleter.class)
-    String initiator;
-
-    @Option(name = "--target", aliases = "-t", description = "Only this target pWWN")
-    @Completion(WwnCompleter.class)
-    String target;
-
-    @Option(name = "--appliance", aliases = "-a", description = "Only flows through this appliance")
-    @Completion(ApplianceCompleter.class)
-    String appliance;
-
-    @Option(name = "--state", aliases = "-s", description = "Only this state")
-    @Completion(FlowStateCompleter.class)
-    String state;
-
     @Reference
     FlowService flows;
 
     @Override
     public Object execute() throws IOException {
-        FlowFilter filter = Filters.flowFilter(vsan, initiator, target, appliance, state);
+        FlowFilter filter = filter();
         if ("-".equals(file)) {
             Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
             flows.exportFlows(filter, format == null ? FlowFormat.CSV : FlowFormat.parse(format), out);

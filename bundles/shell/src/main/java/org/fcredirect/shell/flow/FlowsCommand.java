@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -18,27 +16,8 @@ import org.fcredirect.shell.Json;
 
 @Service
 @Command(scope = "fcr", name = "flows", description = "Lists flows, filtered and paged")
-public class FlowsCommand implements Action {
+public class FlowsCommand extends FlowFilterOptions {
     static final int MAX_LIMIT = 10_000;
-
-    @Option(name = "--vsan", aliases = "-v", description = "Only this VSAN")
-    String vsan;
-
-    @Option(name = "--initiator", aliases = "-i", description = "Only this initiator pWWN")
-    @Completion(WwnCompleter.class)
-    String initiator;
-
-    @Option(name = "--target", aliases = "-t", description = "Only this target pWWN")
-    @Completion(WwnCompleter.class)
-    String target;
-
-    @Option(name = "--appliance", aliases = "-a", description = "Only flows through (or homed on) this appliance")
-    @Completion(ApplianceCompleter.class)
-    String appliance;
-
-    @Option(name = "--state", aliases = "-s", description = "Only this state: pending, active, direct, dropped, bypassed, blocked")
-    @Completion(FlowStateCompleter.class)
-    String state;
 
     @Option(name = "--offset", description = "Skip this many matching flows (default 0)")
     int offset;
@@ -63,7 +42,7 @@ public class FlowsCommand implements Action {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("--limit " + limit + ": must be 1.." + MAX_LIMIT);
         }
-        FlowFilter filter = Filters.flowFilter(vsan, initiator, target, appliance, state);
+        FlowFilter filter = filter();
         if (count) {
             long n = flows.count(filter);
             if (json) {
