@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fcredirect.flow.api.ApplianceInventory;
+import org.fcredirect.shell.Services;
 import org.fcredirect.flow.api.ApplianceSpec;
 import org.fcredirect.flow.api.VirtualPorts;
 
@@ -29,11 +30,12 @@ public class ApplianceAddCommand implements Action {
                     + " (commas work too when the value is quoted: the shell splits unquoted commas into a list)")
     List<String> ports;
 
-    @Reference
+    @Reference(optional = true)
     ApplianceInventory appliances;
 
     @Override
     public Object execute() {
+        Services.require(appliances, "flow manager", "fcr-flow");
         ApplianceSpec.Builder b = ApplianceSpec.builder(name).group(group).weight(weight);
         for (String p : ports) {
             b.ports(VirtualPorts.parse(p.replace('/', ',')));

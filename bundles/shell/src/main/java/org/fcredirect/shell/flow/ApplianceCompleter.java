@@ -13,11 +13,14 @@ import org.fcredirect.flow.api.ApplianceInventory;
 /** Completes appliance names. */
 @Service
 public class ApplianceCompleter implements Completer {
-    @Reference
+    @Reference(optional = true)
     ApplianceInventory appliances;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        if (appliances == null) {
+            return -1;
+        }
         return new StringsCompleter(appliances.list().stream().map(Appliance::name).toList())
                 .complete(session, commandLine, candidates);
     }

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fcredirect.flow.api.ApplianceInventory;
+import org.fcredirect.shell.Services;
 
 @Service
 @Command(scope = "fcr", name = "appliance-remove", description = "Removes an appliance that no flow uses any more")
@@ -16,11 +17,12 @@ public class ApplianceRemoveCommand implements Action {
     @Completion(ApplianceCompleter.class)
     String name;
 
-    @Reference
+    @Reference(optional = true)
     ApplianceInventory appliances;
 
     @Override
     public Object execute() {
+        Services.require(appliances, "flow manager", "fcr-flow");
         appliances.remove(name);
         System.out.println("appliance " + name + " removed");
         return null;

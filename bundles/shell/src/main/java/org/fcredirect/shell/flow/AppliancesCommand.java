@@ -12,6 +12,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.fcredirect.flow.api.Appliance;
 import org.fcredirect.flow.api.ApplianceInventory;
 import org.fcredirect.shell.Json;
+import org.fcredirect.shell.Services;
 
 @Service
 @Command(scope = "fcr", name = "appliances", description = "Lists appliances: group, weight, health, flows and virtual ports")
@@ -20,11 +21,12 @@ public class AppliancesCommand implements Action {
     @Option(name = "--json", description = "Print JSON instead of a table")
     boolean json;
 
-    @Reference
+    @Reference(optional = true)
     ApplianceInventory appliances;
 
     @Override
     public Object execute() {
+        Services.require(appliances, "flow manager", "fcr-flow");
         List<Appliance> list = appliances.list();
         if (json) {
             List<Object> out = new ArrayList<>();

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fcredirect.flow.api.FlowId;
+import org.fcredirect.shell.Services;
 import org.fcredirect.flow.api.FlowService;
 import org.fcredirect.flow.api.FlowSpec;
 
@@ -43,11 +44,12 @@ public class FlowCreateCommand implements Action {
     @Option(name = "--description", aliases = "-d", description = "Free text, up to " + FlowSpec.MAX_DESCRIPTION + " characters")
     String description;
 
-    @Reference
+    @Reference(optional = true)
     FlowService flows;
 
     @Override
     public Object execute() {
+        Services.require(flows, "flow manager", "fcr-flow");
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(FlowSpec.VSAN, vsan);
         fields.put(FlowSpec.INITIATOR, initiator);

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fcredirect.flow.api.FlowId;
+import org.fcredirect.shell.Services;
 import org.fcredirect.flow.api.FlowService;
 
 @Service
@@ -18,11 +19,12 @@ public class FlowDeleteCommand implements Action {
     @Completion(FlowIdCompleter.class)
     List<String> ids;
 
-    @Reference
+    @Reference(optional = true)
     FlowService flows;
 
     @Override
     public Object execute() {
+        Services.require(flows, "flow manager", "fcr-flow");
         // parse every id first, so a typo in the third deletes nothing
         List<FlowId> parsed = ids.stream().map(FlowId::parse).toList();
         for (FlowId id : parsed) {

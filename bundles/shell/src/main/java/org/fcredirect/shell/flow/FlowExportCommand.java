@@ -15,6 +15,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.fcredirect.flow.api.FlowFilter;
+import org.fcredirect.shell.Services;
 import org.fcredirect.flow.api.FlowFormat;
 import org.fcredirect.flow.api.FlowService;
 
@@ -29,11 +30,12 @@ public class FlowExportCommand extends FlowFilterOptions {
     @Option(name = "--format", description = "csv or json; default from the file name (csv for '-')")
     String format;
 
-    @Reference
+    @Reference(optional = true)
     FlowService flows;
 
     @Override
     public Object execute() throws IOException {
+        Services.require(flows, "flow manager", "fcr-flow");
         FlowFilter filter = filter();
         if ("-".equals(file)) {
             Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);

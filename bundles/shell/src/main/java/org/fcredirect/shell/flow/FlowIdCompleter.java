@@ -15,11 +15,14 @@ import org.fcredirect.flow.api.FlowService;
 public class FlowIdCompleter implements Completer {
     static final int MAX_CANDIDATES = 1000;
 
-    @Reference
+    @Reference(optional = true)
     FlowService flows;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        if (flows == null) {
+            return -1;
+        }
         return new StringsCompleter(flows.list(FlowFilter.all(), 0, MAX_CANDIDATES).flows().stream()
                 .map(f -> f.id().toString()).toList()).complete(session, commandLine, candidates);
     }

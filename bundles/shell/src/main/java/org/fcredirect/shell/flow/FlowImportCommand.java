@@ -15,6 +15,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.fcredirect.flow.api.FlowFormat;
+import org.fcredirect.shell.Services;
 import org.fcredirect.flow.api.FlowService;
 import org.fcredirect.flow.api.ImportResult;
 
@@ -31,11 +32,12 @@ public class FlowImportCommand implements Action {
     @Option(name = "--format", description = "csv or json; default from the file name")
     String format;
 
-    @Reference
+    @Reference(optional = true)
     FlowService flows;
 
     @Override
     public Object execute() throws IOException {
+        Services.require(flows, "flow manager", "fcr-flow");
         Path path = Path.of(file);
         FlowFormat fmt = FlowFiles.format(format, path);
         ImportResult result;

@@ -17,6 +17,7 @@ import org.fcredirect.flow.api.FlowId;
 import org.fcredirect.flow.api.FlowService;
 import org.fcredirect.flow.api.NotFoundException;
 import org.fcredirect.shell.Json;
+import org.fcredirect.shell.Services;
 
 @Service
 @Command(scope = "fcr", name = "flow-show", description = "Shows one flow: its spec, state, appliance, resolved FCIDs and compiled rewrite rules")
@@ -29,11 +30,12 @@ public class FlowShowCommand implements Action {
     @Option(name = "--json", description = "Print JSON instead of tables")
     boolean json;
 
-    @Reference
+    @Reference(optional = true)
     FlowService flows;
 
     @Override
     public Object execute() {
+        Services.require(flows, "flow manager", "fcr-flow");
         FlowId flowId = FlowId.parse(id);
         Flow flow = flows.get(flowId).orElseThrow(() -> new NotFoundException("flow", id));
         List<RewriteRule> rules = flows.rules(flowId);

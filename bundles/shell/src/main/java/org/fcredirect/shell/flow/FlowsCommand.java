@@ -13,6 +13,7 @@ import org.fcredirect.flow.api.FlowFilter;
 import org.fcredirect.flow.api.FlowPage;
 import org.fcredirect.flow.api.FlowService;
 import org.fcredirect.shell.Json;
+import org.fcredirect.shell.Services;
 
 @Service
 @Command(scope = "fcr", name = "flows", description = "Lists flows, filtered and paged")
@@ -31,11 +32,12 @@ public class FlowsCommand extends FlowFilterOptions {
     @Option(name = "--json", description = "Print JSON instead of a table")
     boolean json;
 
-    @Reference
+    @Reference(optional = true)
     FlowService flows;
 
     @Override
     public Object execute() {
+        Services.require(flows, "flow manager", "fcr-flow");
         if (offset < 0) {
             throw new IllegalArgumentException("--offset " + offset + ": must be 0 or more");
         }

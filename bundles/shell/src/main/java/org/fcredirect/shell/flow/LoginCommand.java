@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fcredirect.fc.FcId;
+import org.fcredirect.shell.Services;
 import org.fcredirect.fc.VsanId;
 import org.fcredirect.fc.Wwn;
 import org.fcredirect.flow.api.LoginTable;
@@ -24,11 +25,12 @@ public class LoginCommand implements Action {
     @Argument(index = 2, name = "fcid", required = true, description = "FCID, e.g. 0x010200 or 01.02.00")
     String fcid;
 
-    @Reference
+    @Reference(optional = true)
     LoginTable logins;
 
     @Override
     public Object execute() {
+        Services.require(logins, "flow manager", "fcr-flow");
         VsanId v = VsanId.parse(vsan);
         Wwn w = Wwn.parse(pwwn);
         FcId f = FcId.parse(fcid);

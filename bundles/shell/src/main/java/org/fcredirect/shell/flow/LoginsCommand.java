@@ -12,6 +12,7 @@ import org.fcredirect.fc.VsanId;
 import org.fcredirect.flow.api.LoginTable;
 import org.fcredirect.flow.api.PortLogin;
 import org.fcredirect.shell.Json;
+import org.fcredirect.shell.Services;
 
 @Service
 @Command(scope = "fcr", name = "logins", description = "Lists the logged-in ports (the name server's pWWN to FCID table)")
@@ -23,11 +24,12 @@ public class LoginsCommand implements Action {
     @Option(name = "--json", description = "Print JSON instead of a table")
     boolean json;
 
-    @Reference
+    @Reference(optional = true)
     LoginTable logins;
 
     @Override
     public Object execute() {
+        Services.require(logins, "flow manager", "fcr-flow");
         List<PortLogin> list = vsan == null ? logins.logins() : logins.logins(VsanId.parse(vsan));
         if (json) {
             List<Object> out = new ArrayList<>();

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fcredirect.fc.VsanId;
+import org.fcredirect.shell.Services;
 import org.fcredirect.fc.Wwn;
 import org.fcredirect.flow.api.LoginTable;
 
@@ -21,11 +22,12 @@ public class LogoutCommand implements Action {
     @Completion(WwnCompleter.class)
     String pwwn;
 
-    @Reference
+    @Reference(optional = true)
     LoginTable logins;
 
     @Override
     public Object execute() {
+        Services.require(logins, "flow manager", "fcr-flow");
         VsanId v = VsanId.parse(vsan);
         Wwn w = Wwn.parse(pwwn);
         logins.logout(v, w);

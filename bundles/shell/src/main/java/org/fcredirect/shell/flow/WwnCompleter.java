@@ -12,11 +12,14 @@ import org.fcredirect.flow.api.LoginTable;
 /** Completes the pWWNs logged in to the fabric. */
 @Service
 public class WwnCompleter implements Completer {
-    @Reference
+    @Reference(optional = true)
     LoginTable logins;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        if (logins == null) {
+            return -1;
+        }
         return new StringsCompleter(logins.logins().stream().map(l -> l.pwwn().toString()).distinct().toList())
                 .complete(session, commandLine, candidates);
     }

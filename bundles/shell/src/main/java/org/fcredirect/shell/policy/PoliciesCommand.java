@@ -14,6 +14,7 @@ import org.fcredirect.policy.api.CacheStatistics;
 import org.fcredirect.policy.api.Policy;
 import org.fcredirect.policy.api.PolicyService;
 import org.fcredirect.shell.Json;
+import org.fcredirect.shell.Services;
 
 @Service
 @Command(scope = "fcr", name = "policies", description = "Lists policies in evaluation order, and the decision cache's figures")
@@ -22,11 +23,12 @@ public class PoliciesCommand implements Action {
     @Option(name = "--json", description = "Print JSON instead of a table")
     boolean json;
 
-    @Reference
+    @Reference(optional = true)
     PolicyService policies;
 
     @Override
     public Object execute() {
+        Services.require(policies, "policy engine", "fcr-policy");
         List<Policy> list = policies.list();
         CacheStatistics cache = policies.cacheStatistics();
         if (json) {

@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fcredirect.policy.api.Policy;
+import org.fcredirect.shell.Services;
 import org.fcredirect.policy.api.PolicyService;
 
 @Service
@@ -56,11 +57,12 @@ public class PolicyAddCommand implements Action {
     @Option(name = "--update", aliases = "-u", description = "Replace the existing policy of that name")
     boolean update;
 
-    @Reference
+    @Reference(optional = true)
     PolicyService policies;
 
     @Override
     public Object execute() {
+        Services.require(policies, "policy engine", "fcr-policy");
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(Policy.NAME, name);
         fields.put(Policy.PRIORITY, priority);

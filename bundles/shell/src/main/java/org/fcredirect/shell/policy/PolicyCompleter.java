@@ -13,11 +13,14 @@ import org.fcredirect.policy.api.PolicyService;
 /** Completes policy names. */
 @Service
 public class PolicyCompleter implements Completer {
-    @Reference
+    @Reference(optional = true)
     PolicyService policies;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        if (policies == null) {
+            return -1;
+        }
         return new StringsCompleter(policies.list().stream().map(Policy::name).toList()).complete(session, commandLine, candidates);
     }
 }

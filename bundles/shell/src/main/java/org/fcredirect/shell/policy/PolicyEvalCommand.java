@@ -15,6 +15,7 @@ import org.fcredirect.policy.api.Decision;
 import org.fcredirect.policy.api.FlowContext;
 import org.fcredirect.policy.api.PolicyService;
 import org.fcredirect.shell.Json;
+import org.fcredirect.shell.Services;
 
 @Service
 @Command(scope = "fcr", name = "policy-eval", description = "Dry run: what the policies decide for an initiator, target, VSAN and LUN; changes nothing")
@@ -35,11 +36,12 @@ public class PolicyEvalCommand implements Action {
     @Option(name = "--json", description = "Print JSON")
     boolean json;
 
-    @Reference
+    @Reference(optional = true)
     PolicyService policies;
 
     @Override
     public Object execute() {
+        Services.require(policies, "policy engine", "fcr-policy");
         if (lun != null && (lun < 0 || lun > Lun.MAX_NUMBER)) {
             throw new IllegalArgumentException("--lun " + lun + ": must be 0.." + Lun.MAX_NUMBER);
         }

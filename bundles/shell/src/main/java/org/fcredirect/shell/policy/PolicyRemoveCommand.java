@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fcredirect.policy.api.PolicyService;
+import org.fcredirect.shell.Services;
 
 @Service
 @Command(scope = "fcr", name = "policy-remove", description = "Removes a policy; the flows it decided are evaluated again")
@@ -16,11 +17,12 @@ public class PolicyRemoveCommand implements Action {
     @Completion(PolicyCompleter.class)
     String name;
 
-    @Reference
+    @Reference(optional = true)
     PolicyService policies;
 
     @Override
     public Object execute() {
+        Services.require(policies, "policy engine", "fcr-policy");
         policies.remove(name);
         System.out.println("policy " + name + " removed");
         return null;

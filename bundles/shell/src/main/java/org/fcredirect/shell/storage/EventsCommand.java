@@ -15,6 +15,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.fcredirect.fc.Hex;
 import org.fcredirect.shell.Json;
+import org.fcredirect.shell.Services;
 import org.fcredirect.storage.api.EventLog;
 import org.fcredirect.storage.api.StoredEvent;
 import org.fcredirect.storage.api.StreamFilter;
@@ -36,11 +37,12 @@ public class EventsCommand implements Action {
     @Option(name = "--json", description = "Print JSON instead of a table")
     boolean json;
 
-    @Reference
+    @Reference(optional = true)
     EventLog log;
 
     @Override
     public Object execute() {
+        Services.require(log, "event log", "fcr-storage");
         if (count < 1 || count > MAX_COUNT) {
             throw new IllegalArgumentException("-n " + count + ": must be 1.." + MAX_COUNT);
         }

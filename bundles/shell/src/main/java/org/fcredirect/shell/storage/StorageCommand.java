@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.fcredirect.shell.Json;
+import org.fcredirect.shell.Services;
 import org.fcredirect.storage.api.EventLog;
 import org.fcredirect.storage.api.StorageStatus;
 
@@ -19,11 +20,12 @@ public class StorageCommand implements Action {
     @Option(name = "--json", description = "Print JSON instead of a table")
     boolean json;
 
-    @Reference
+    @Reference(optional = true)
     EventLog log;
 
     @Override
     public Object execute() {
+        Services.require(log, "event log", "fcr-storage");
         StorageStatus status = log.status();
         if (json) {
             System.out.println(Json.write(toJson(status)));
