@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -53,6 +54,18 @@ public abstract class FcrTestSupport {
 
     @Inject
     protected SessionFactory sessionFactory;
+
+    /** The services every fcr command needs; a test starts once the boot has registered them all. */
+    static final List<String> FCR_SERVICES = List.of("org.fcredirect.storage.api.EventLog",
+            "org.fcredirect.flow.api.FlowService", "org.fcredirect.policy.api.PolicyService",
+            "org.fcredirect.monitor.api.MonitorService", "org.fcredirect.config.api.ConfigService");
+
+    @Before
+    public void awaitFcrServices() {
+        for (String name : FCR_SERVICES) {
+            await(name + " registered", () -> bundleContext.getServiceReference(name) != null);
+        }
+    }
 
     @Configuration
     public Option[] config() {

@@ -12,7 +12,7 @@ public final class Services {
     /** The service, or an error naming it and the feature that brings it. */
     public static <T> T require(T service, String what, String feature) {
         if (service == null) {
-            throw new IllegalStateException("the " + what + " is not running (feature " + feature + "); see fcr:health");
+            throw new IllegalStateException("the " + what + " is not running (feature " + feature + "); see fcr:health and feature:list");
         }
         return service;
     }
