@@ -58,7 +58,8 @@ public abstract class FcrTestSupport {
     /** The services every fcr command needs; a test starts once the boot has registered them all. */
     static final List<String> FCR_SERVICES = List.of("org.fcredirect.storage.api.EventLog",
             "org.fcredirect.flow.api.FlowService", "org.fcredirect.policy.api.PolicyService",
-            "org.fcredirect.monitor.api.MonitorService", "org.fcredirect.config.api.ConfigService");
+            "org.fcredirect.monitor.api.MonitorService", "org.fcredirect.config.api.ConfigService",
+            "org.fcredirect.fastpath.api.FastPath", "org.fcredirect.stats.api.StatsService");
 
     @Before
     public void awaitFcrServices() {

@@ -1,11 +1,14 @@
 /**
- * What the control plane hands the fast path: compiled per-flow rules (rewrite, permit, drop) in
+ * The fast path's contracts. Control in: compiled per-flow rules (rewrite, permit, drop) in
  * fixed-layout batches of primitives, published to a {@link org.fcredirect.fastpath.api.RuleSink}.
- * No FC value classes cross here, only {@code int} FCIDs and VSANs and {@code long} flow ids, so
- * the fast path can copy a batch into its own tables without unboxing anything.
+ * Statistics out: per-flow counter deltas and completed SCSI exchanges, drained in batches from a
+ * {@link org.fcredirect.fastpath.api.StatsSource} through reused views of primitives. Operation:
+ * {@link org.fcredirect.fastpath.api.FastPath} for worker status, the traffic generator and
+ * capture replay. No FC value classes cross here, only {@code int} FCIDs and VSANs and
+ * {@code long} flow ids, so neither side keeps the other's classes alive.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.fcredirect.fastpath.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,0 +1,19 @@
+package org.fcredirect.fastpath.impl;
+
+/** Where the traffic generator's ports, appliances and flows are declared, so that rules for them reach the fast path. */
+interface FabricDirectory {
+
+    /** How status names it. */
+    String name();
+
+    /**
+     * Declares the topology (reusing what an earlier run left) and returns each flow's id by flow
+     * index, once the flows are decided.
+     *
+     * @throws IllegalStateException when something in the way cannot be reused (says what)
+     */
+    long[] setUp(TrafficTopology topology);
+
+    /** Removes what {@link #setUp} declared. */
+    void tearDown(TrafficTopology topology, long[] flowIds);
+}

@@ -1,0 +1,498 @@
+package org.fcredirect.fastpath.impl;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.fcredirect.fastpath.api.DropReason;
+import org.fcredirect.fastpath.api.FastPath;
+import org.fcredirect.fastpath.api.FastPathSettings;
+import org.fcredirect.fastpath.api.FastPathStatus;
+import org.fcredirect.fastpath.api.ReplayListener;
+import org.fcredirect.fastpath.api.ReplayResult;
+import org.fcredirect.fastpath.api.RuleBatch;
+import org.fcredirect.fastpath.api.RuleSink;
+import org.fcredirect.fastpath.api.StatsBacklog;
+import org.fcredirect.fastpath.api.StatsConsumer;
+import org.fcredirect.fastpath.api.StatsSource;
+import org.fcredirect.fastpath.api.TrafficSpec;
+import org.fcredirect.fastpath.api.TrafficState;
+import org.fcredirect.fastpath.api.TrafficStatus;
+import org.fcredirect.fastpath.api.WorkerStatus;
+import org.fcredirect.fc.capture.LinkTypes;
+import org.fcredirect.flow.api.ApplianceInventory;
+import org.fcredirect.flow.api.FlowService;
+import org.fcredirect.flow.api.LoginTable;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fast path: its pipeline of workers, the rule input ({@link RuleSink}), the statistics output
+ * ({@link StatsSource}) and operation ({@link FastPath}: status, traffic generator, capture replay),
+ * configured from PID {@code org.fcredirect.fastpath}. The queues and counters live here, so the
+ * stats service may come and go without losing a frame's count.
+ *
+ * <p>Rule batches, rebuilds and source attachment are ordered by one control lock; none of it is
+ * on the frame path, which only the workers run. The flow API references are optional: without a
+ * flow service, the generator publishes its own rules.
+ */
+@Component(service = {RuleSink.class, StatsSource.class, FastPath.class}, configurationPid = FastPathManager.PID,
+        immediate = true)
+@Designate(ocd = FastPathConfig.class)
+public class FastPathManager implements RuleSink, StatsSource, FastPath {
+    static final String PID = "org.fcredirect.fastpath";
+    private static final Logger LOG = LoggerFactory.getLogger(FastPathManager.class);
+    private static final long STOP_MILLIS = 5_000;
+    private static final long TRAFFIC_STOP_MILLIS = 35_000;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile LoginTable logins;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile FlowService flows;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ApplianceInventory appliances;
+
+    private final Object control = new Object();
+    private final Object trafficLock = new Object();
+    private final RuleFanout fanout = new RuleFanout();
+    private final DirectRules directRules = new DirectRules(this);
+    private final SourceHost sources = new Sources();
+    private final AtomicInteger activeSources = new AtomicInteger();
+    private final AtomicLong sourceFailures = new AtomicLong();
+    private volatile String lastSourceFailure;
+    private volatile Pipeline pipeline;
+    private volatile FastPathSettings settings;
+    private volatile FastPathSettings pending;
+    private volatile Totals retiredTotals = Totals.ZERO;
+    private volatile TrafficGenerator traffic;
+    private volatile Thread trafficThread;
+    private StatsDrainer drainer;
+    private Monitor monitor;
+
+    public FastPathManager() {
+    }
+
+    /** For tests: a running fast path without a container. */
+    FastPathManager(FastPathSettings settings) {
+        start(settings);
+    }
+
+    @Activate
+    void activate(FastPathConfig config, Map<String, Object> properties) {
+        FastPathSettings s;
+        try {
+            s = Settings.from(config, properties);
+        } catch (InvalidSettingException e) {
+            LOG.error("Fast path not started: configuration {} rejected: {}", PID, e.getMessage());
+            throw e;
+        }
+        start(s);
+    }
+
+    private void start(FastPathSettings s) {
+        synchronized (control) {
+            settings = s;
+            Pipeline p = new Pipeline(s);
+            pipeline = p;
+            drainer = new StatsDrainer(() -> pipeline.channels());
+            p.start();
+            monitor = new Monitor(() -> pipeline);
+        }
+        LOG.info("Fast path started: {}", s);
+    }
+
+    @Modified
+    void modified(FastPathConfig config, Map<String, Object> properties) {
+        FastPathSettings next;
+        try {
+            next = Settings.from(config, properties);
+        } catch (InvalidSettingException e) {
+            LOG.error("Fast path configuration change rejected, keeping {}: {}", settings, e.getMessage());
+            return;
+        }
+        reconfigure(next);
+    }
+
+    /**
+     * The default decision and the stats interval apply at once. The rest need a new pipeline: built
+     * now when no frame source runs, else when the last one ends.
+     */
+    void reconfigure(FastPathSettings next) {
+        synchronized (control) {
+            Pipeline p = pipeline;
+            FastPathSettings before = settings;
+            p.defaultDecision(next.defaultDecision());
+            p.statsInterval(next.statsIntervalMillis());
+            if (!Settings.structural(p.settings, next)) {
+                settings = next;
+                pending = null;
+                if (!next.equals(before)) {
+                    LOG.info("Fast path settings applied: {}", next);
+                }
+                return;
+            }
+            FastPathSettings s = p.settings;
+            settings = new FastPathSettings(s.workers(), s.ringSize(), s.controlQueueSize(), s.statsQueueSize(),
+                    next.statsIntervalMillis(), next.defaultDecision(), s.exchangeTableSize());
+            if (p.sources() > 0) {
+                pending = next;
+                LOG.info("Fast path settings {} wait for the running frame source(s) to end; the default decision and"
+                        + " stats interval apply now", next);
+                return;
+            }
+            rebuild(next);
+        }
+    }
+
+    /** Replaces the pipeline, carrying rules and uncollected counters over. Under the control lock. */
+    private void rebuild(FastPathSettings next) {
+        Pipeline old = pipeline;
+        boolean stopped;
+        try {
+            stopped = old.stop(STOP_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = false;
+        }
+        if (!stopped) {
+            LOG.error("A fast path worker did not stop within {} ms; rebuilding anyway", STOP_MILLIS);
+        }
+        Pipeline p = Pipeline.rebuild(old, next);
+        p.assumeApplied(fanout.sequence(), fanout.generation());
+        retiredTotals = retiredTotals.plus(old);
+        pipeline = p;
+        drainer.retire(old.channels());
+        settings = next;
+        pending = null;
+        p.start();
+        long rules = 0;
+        for (Worker w : p.workers) {
+            rules += w.processor.rules.rules();
+        }
+        LOG.info("Fast path rebuilt with {}: {} rules and the uncollected counters carried over", next, rules);
+    }
+
+    @Deactivate
+    void deactivate() {
+        TrafficGenerator g = traffic;
+        if (g != null && g.state().active()) {
+            g.requestStop();
+            try {
+                awaitTraffic(Duration.ofMillis(TRAFFIC_STOP_MILLIS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (control) {
+            try {
+                if (!pipeline.stop(STOP_MILLIS)) {
+                    LOG.error("A fast path worker did not stop within {} ms", STOP_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            monitor.close();
+        }
+        StatsBacklog b = backlog();
+        LOG.info("Fast path stopped after {} frames; the counters of {} frames were never drained by a stats service",
+                status().framesProcessed(), b.pendingFrames());
+    }
+
+    private Pipeline running() {
+        Pipeline p = pipeline;
+        if (p == null || p.stopped()) {
+            throw new IllegalStateException("the fast path is not running");
+        }
+        return p;
+    }
+
+    // control input
+
+    @Override
+    public void apply(RuleBatch batch) {
+        Objects.requireNonNull(batch, "batch");
+        synchronized (control) {
+            Pipeline p = running();
+            RuleFanout.Verdict v = fanout.check(batch);
+            long before = fanout.generation();
+            switch (v) {
+                case REPEAT -> {
+                    fanout.refuse();
+                    LOG.warn("Rule batch of generation {} refused: generation {} is applied already (a repeated or"
+                            + " reordered batch)", batch.generation(), before);
+                    return;
+                }
+                case GAP -> {
+                    if (before < 0) {
+                        LOG.warn("Rule batch of generation {} arrived before any full rule table: rules published"
+                                + " earlier are missing; applied anyway", batch.generation());
+                    } else {
+                        LOG.warn("Rule batch of generation {} follows generation {}: batches were lost on the way;"
+                                + " applied anyway, the publisher should resend its full table", batch.generation(), before);
+                    }
+                }
+                case RESET -> LOG.info("Full rule table from the publisher, generation {}", batch.generation());
+                default -> {
+                }
+            }
+            p.control(fanout.accept(batch, v, p.workers.length));
+        }
+    }
+
+    /** Waits until every worker applied every rule batch accepted so far. */
+    boolean awaitRules(long timeoutMillis) throws InterruptedException {
+        long sequence = fanout.sequence();
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (!pipeline.applied(sequence)) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(100_000);
+        }
+        return true;
+    }
+
+    // statistics output
+
+    @Override
+    public int drain(StatsConsumer consumer, int maxRecords) {
+        Objects.requireNonNull(consumer, "consumer");
+        return drainer.drain(consumer, maxRecords);
+    }
+
+    @Override
+    public StatsBacklog backlog() {
+        Pipeline p = pipeline;
+        Totals base = retiredTotals;
+        long processed = base.processed;
+        long pendingDeltas = 0;
+        long exchangesDropped = base.exchangesDropped;
+        for (Worker w : p.workers) {
+            processed += w.metric(Worker.PROCESSED);
+            pendingDeltas += w.metric(Worker.PENDING_DELTAS);
+            exchangesDropped += w.processor.stats.exchangesDropped();
+        }
+        long drained = drainer.framesDrained();
+        return new StatsBacklog(Math.max(0, processed - drained), pendingDeltas, drainer.queuedBatches(),
+                exchangesDropped, drained, drainer.deltasDrained(), drainer.exchangesDrained(),
+                drainer.consumerFailures(), drainer.lastDrain());
+    }
+
+    // operation
+
+    @Override
+    public FastPathStatus status() {
+        Pipeline p = pipeline;
+        Totals base = retiredTotals;
+        long received = base.received;
+        long processed = base.processed;
+        long forwarded = base.forwarded;
+        long[] drops = base.drops.clone();
+        List<WorkerStatus> workers = new ArrayList<>(p.workers.length);
+        for (Worker w : p.workers) {
+            long[] d = w.drops();
+            for (int r = 0; r < d.length; r++) {
+                drops[r] += d[r];
+            }
+            received += w.metric(Worker.RECEIVED);
+            processed += w.metric(Worker.PROCESSED);
+            forwarded += w.metric(Worker.FORWARDED);
+            Throwable fault = w.processor.lastFault;
+            StatsChannel ch = w.processor.stats;
+            workers.add(new WorkerStatus(w.index, w.threadName(), w.nativeThreadId(), w.alive(),
+                    monitor.advancing(w.index), w.metric(Worker.RECEIVED), w.metric(Worker.PROCESSED),
+                    w.metric(Worker.FORWARDED), monitor.framesPerSecond(w.index), byReason(d), w.ringDepth(),
+                    w.control.size(), w.metric(Worker.APPLIED_GENERATION), w.metric(Worker.RULES),
+                    w.metric(Worker.CONFLICTS), w.metric(Worker.OPEN_EXCHANGES), w.metric(Worker.EVICTED_EXCHANGES),
+                    w.metric(Worker.UNMATCHED_EXCHANGES), w.metric(Worker.PENDING_DELTAS), ch.deferrals(),
+                    ch.exchangesDropped(), w.metric(Worker.FAULTS), Optional.ofNullable(fault).map(String::valueOf)));
+        }
+        return new FastPathStatus(Instant.now(), settings, Optional.ofNullable(pending), workers, received, processed,
+                forwarded, monitor.framesPerSecond(), monitor.history(), byReason(drops), fanout.batches(),
+                fanout.generation(), fanout.gaps(), fanout.repeats(), activeSources.get(), sourceFailures.get(),
+                Optional.ofNullable(lastSourceFailure), backlog());
+    }
+
+    private static Map<DropReason, Long> byReason(long[] counts) {
+        Map<DropReason, Long> m = new EnumMap<>(DropReason.class);
+        for (DropReason r : DropReason.values()) {
+            m.put(r, counts[r.ordinal()]);
+        }
+        return m;
+    }
+
+    @Override
+    public TrafficStatus startTraffic(TrafficSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        synchronized (trafficLock) {
+            TrafficGenerator g = traffic;
+            if (g != null && g.state().active()) {
+                throw new IllegalStateException("a traffic generator run is " + g.state() + "; stop it first");
+            }
+            running();
+            TrafficGenerator next = new TrafficGenerator(spec, directory(), sources);
+            Thread t = new Thread(() -> {
+                next.run();
+                if (next.state() == TrafficState.FAILED) {
+                    sourceFailed(TrafficGenerator.SOURCE, next.status().failure().orElse("failed"));
+                }
+            }, "fastpath-traffic");
+            t.setDaemon(true);
+            traffic = next;
+            trafficThread = t;
+            t.start();
+            return next.status();
+        }
+    }
+
+    /** The flow service when all of it is there, else the generator's own rules. */
+    private FabricDirectory directory() {
+        LoginTable l = logins;
+        FlowService f = flows;
+        ApplianceInventory a = appliances;
+        return l != null && f != null && a != null ? new FlowServiceDirectory(l, f, a) : directRules;
+    }
+
+    @Override
+    public TrafficStatus stopTraffic() {
+        TrafficGenerator g = traffic;
+        if (g == null) {
+            return TrafficStatus.idle();
+        }
+        g.requestStop();
+        return g.status();
+    }
+
+    @Override
+    public TrafficStatus traffic() {
+        TrafficGenerator g = traffic;
+        return g == null ? TrafficStatus.idle() : g.status();
+    }
+
+    @Override
+    public TrafficStatus awaitTraffic(Duration timeout) throws InterruptedException {
+        Thread t = trafficThread;
+        if (t != null) {
+            t.join(Math.max(1, timeout.toMillis()));
+        }
+        return traffic();
+    }
+
+    /** Attaches frame sources, for tests. */
+    SourceHost sourceHost() {
+        return sources;
+    }
+
+    /** The current run's generator, for tests. */
+    TrafficGenerator generator() {
+        return traffic;
+    }
+
+    @Override
+    public ReplayResult replay(Path input, Path output, int vsan, ReplayListener listener)
+            throws IOException, InterruptedException {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(output, "output");
+        if (vsan < 1 || vsan > 4094) {
+            throw new IllegalArgumentException("replay VSAN " + vsan + " must be 1..4094");
+        }
+        if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("the replay output " + output + " is its input");
+        }
+        CaptureReplay replay = new CaptureReplay(sources, LinkTypes.load(), input, output, vsan,
+                listener == null ? ReplayListener.NONE : listener);
+        try {
+            return replay.run();
+        } catch (IOException | RuntimeException e) {
+            sourceFailed(CaptureReplay.SOURCE + " of " + input, e.getMessage());
+            LOG.warn("Replay of {} failed: {}", input, e.getMessage());
+            throw e;
+        }
+    }
+
+    private void sourceFailed(String source, String why) {
+        sourceFailures.incrementAndGet();
+        lastSourceFailure = source + ": " + why;
+    }
+
+    /** Attaches and detaches frame sources under the control lock, so a rebuild never runs under one. */
+    private final class Sources implements SourceHost {
+        @Override
+        public Dispatcher open(String source) {
+            synchronized (control) {
+                Pipeline p = running();
+                Dispatcher d = new Dispatcher(p, source, p.settings.ringSize());
+                activeSources.incrementAndGet();
+                return d;
+            }
+        }
+
+        @Override
+        public void close(Dispatcher d) {
+            d.close();
+            activeSources.decrementAndGet();
+            synchronized (control) {
+                Pipeline p = pipeline;
+                if (pending != null && !p.stopped() && p.sources() == 0) {
+                    rebuild(pending);
+                }
+            }
+        }
+
+        @Override
+        public boolean awaitRules(long timeoutMillis) throws InterruptedException {
+            return FastPathManager.this.awaitRules(timeoutMillis);
+        }
+    }
+
+    /** Figures of pipelines replaced by rebuilds, so totals never go back. */
+    private record Totals(long received, long processed, long forwarded, long[] drops, long exchangesDropped) {
+        static final Totals ZERO = new Totals(0, 0, 0, new long[DropReason.values().length], 0);
+
+        Totals plus(Pipeline old) {
+            long r = received;
+            long p = processed;
+            long f = forwarded;
+            long x = exchangesDropped;
+            long[] d = drops.clone();
+            for (Worker w : old.workers) {
+                r += w.metric(Worker.RECEIVED);
+                p += w.metric(Worker.PROCESSED);
+                f += w.metric(Worker.FORWARDED);
+                x += w.processor.stats.exchangesDropped();
+                long[] wd = w.drops();
+                for (int i = 0; i < d.length; i++) {
+                    d[i] += wd[i];
+                }
+            }
+            return new Totals(r, p, f, d, x);
+        }
+    }
+}

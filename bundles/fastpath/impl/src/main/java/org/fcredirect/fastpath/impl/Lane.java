@@ -1,0 +1,23 @@
+package org.fcredirect.fastpath.impl;
+
+import org.jctools.queues.SpscArrayQueue;
+
+/**
+ * The path between one frame source and one worker: batches go to the worker on one SPSC ring
+ * and come back processed on another. The source is the only producer of the first and consumer
+ * of the second, the worker the reverse.
+ */
+final class Lane {
+    final String source;
+    final int worker;
+    final SpscArrayQueue<FrameBatch> toWorker;
+    final SpscArrayQueue<FrameBatch> processed;
+
+    Lane(String source, int worker, int batches) {
+        this.source = source;
+        this.worker = worker;
+        // both rings hold every batch of the lane, so neither offer can fail
+        this.toWorker = new SpscArrayQueue<>(batches);
+        this.processed = new SpscArrayQueue<>(batches);
+    }
+}

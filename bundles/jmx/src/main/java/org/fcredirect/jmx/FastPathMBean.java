@@ -1,0 +1,50 @@
+package org.fcredirect.jmx;
+
+import java.util.Map;
+
+/** {@code org.fcredirect:type=FastPath}: the figures of fcr:fastpath and fcr:traffic, and the generator's controls. */
+public interface FastPathMBean {
+    boolean isHealthy();
+
+    int getWorkers();
+
+    String getSettings();
+
+    long getFramesReceived();
+
+    long getFramesProcessed();
+
+    long getFramesForwarded();
+
+    long getFramesDropped();
+
+    long getFramesPerSecond();
+
+    /** Dropped frames per reason. */
+    Map<String, Long> getDrops();
+
+    long getRuleGeneration();
+
+    long getGenerationGaps();
+
+    /** Frames counted by the workers that the statistics service has not drained yet. */
+    long getStatsPendingFrames();
+
+    long getStatsExchangeRecordsDropped();
+
+    /** Per worker: index, alive/advancing, frames, frames/s, ring and control queue depth. */
+    String[] getWorkerSummaries();
+
+    String getTrafficState();
+
+    long getTrafficFramesPerSecond();
+
+    long getTrafficExchangesCompleted();
+
+    long getTrafficErrors();
+
+    /** Starts the generator from {@code key=value} settings separated by spaces (see fcr:traffic-start). */
+    String startTraffic(String settings);
+
+    String stopTraffic();
+}

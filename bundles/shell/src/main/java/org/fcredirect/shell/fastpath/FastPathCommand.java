@@ -1,0 +1,126 @@
+package org.fcredirect.shell.fastpath;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.fcredirect.fastpath.api.DropReason;
+import org.fcredirect.fastpath.api.FastPath;
+import org.fcredirect.fastpath.api.FastPathStatus;
+import org.fcredirect.fastpath.api.StatsBacklog;
+import org.fcredirect.fastpath.api.WorkerStatus;
+import org.fcredirect.shell.Json;
+import org.fcredirect.shell.Services;
+
+@Service
+@Command(scope = "fcr", name = "fastpath", description = "Shows the fast path: each worker alive and advancing, frames, frames/s,"
+        + " drops by reason, queue depths, rules, and what waits for the statistics service")
+public class FastPathCommand implements Action {
+
+    @Option(name = "--json", description = "Print JSON instead of tables")
+    boolean json;
+
+    @Reference(optional = true)
+    FastPath fastPath;
+
+    @Override
+    public Object execute() {
+        Services.require(fastPath, "fast path", "fcr-fastpath");
+        FastPathStatus s = fastPath.status();
+        if (json) {
+            System.out.println(Json.write(toJson(s)));
+            return null;
+        }
+        System.out.printf("settings: %s%s%n", s.settings(), s.pendingSettings().map(p -> " (pending: " + p + ")").orElse(""));
+        System.out.printf("frames: %d received, %d processed, %d forwarded, %d dropped; %d frames/s%n", s.framesReceived(),
+                s.framesProcessed(), s.framesForwarded(), s.framesDropped(), s.framesPerSecond());
+        System.out.printf("rules: generation %d, %d batches, %d generation gaps, %d repeated%n", s.ruleGeneration(),
+                s.ruleBatches(), s.generationGaps(), s.repeatedBatches());
+        StatsBacklog b = s.stats();
+        System.out.printf("stats out: %d frames and %d flow deltas pending, %d batches queued, %d exchange records dropped,"
+                + " last drain %s%n", b.pendingFrames(), b.pendingFlowDeltas(), b.queuedBatches(), b.exchangeRecordsDropped(),
+                b.lastDrain().map(Object::toString).orElse("never"));
+        s.lastSourceFailure().ifPresent(f -> System.out.println("last source failure: " + f));
+        ShellTable t = new ShellTable();
+        t.column("Worker").alignRight();
+        t.column("State");
+        t.column("Frames").alignRight();
+        t.column("Frames/s").alignRight();
+        t.column("Dropped").alignRight();
+        t.column("Ring").alignRight();
+        t.column("Control").alignRight();
+        t.column("Rules").alignRight();
+        t.column("Open XCHG").alignRight();
+        t.column("Stats deferred").alignRight();
+        t.column("Faults").alignRight();
+        for (WorkerStatus w : s.workers()) {
+            String state = !w.alive() ? "DEAD" : w.advancing() ? "alive" : "STALLED";
+            t.addRow().addContent(w.index(), state, w.framesProcessed(), w.framesPerSecond(), w.framesDropped(),
+                    w.ringDepth(), w.controlQueueDepth(), w.rules(), w.openExchanges(), w.statsDeferrals(), w.faults());
+        }
+        t.print(System.out);
+        if (s.framesDropped() > 0) {
+            System.out.println("drops: " + s.drops().entrySet().stream().filter(e -> e.getValue() > 0)
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        }
+        return null;
+    }
+
+    static Map<String, Object> toJson(FastPathStatus s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", s.at().toString());
+        m.put("settings", s.settings().toString());
+        m.put("healthy", s.healthy());
+        m.put("frames_received", s.framesReceived());
+        m.put("frames_processed", s.framesProcessed());
+        m.put("frames_forwarded", s.framesForwarded());
+        m.put("frames_dropped", s.framesDropped());
+        m.put("frames_per_second", s.framesPerSecond());
+        m.put("drops", drops(s.drops()));
+        m.put("rule_generation", s.ruleGeneration());
+        m.put("rule_batches", s.ruleBatches());
+        m.put("generation_gaps", s.generationGaps());
+        StatsBacklog b = s.stats();
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("pending_frames", b.pendingFrames());
+        stats.put("pending_flow_deltas", b.pendingFlowDeltas());
+        stats.put("queued_batches", b.queuedBatches());
+        stats.put("exchange_records_dropped", b.exchangeRecordsDropped());
+        stats.put("frames_drained", b.framesDrained());
+        stats.put("last_drain", b.lastDrain().map(Object::toString).orElse(null));
+        m.put("stats", stats);
+        List<Object> workers = new ArrayList<>();
+        for (WorkerStatus w : s.workers()) {
+            Map<String, Object> wm = new LinkedHashMap<>();
+            wm.put("index", w.index());
+            wm.put("alive", w.alive());
+            wm.put("advancing", w.advancing());
+            wm.put("frames_processed", w.framesProcessed());
+            wm.put("frames_per_second", w.framesPerSecond());
+            wm.put("drops", drops(w.drops()));
+            wm.put("ring_depth", w.ringDepth());
+            wm.put("control_queue_depth", w.controlQueueDepth());
+            wm.put("rules", w.rules());
+            wm.put("open_exchanges", w.openExchanges());
+            wm.put("stats_deferrals", w.statsDeferrals());
+            wm.put("faults", w.faults());
+            wm.put("last_fault", w.lastFault().orElse(null));
+            workers.add(wm);
+        }
+        m.put("workers", workers);
+        return m;
+    }
+
+    private static Map<String, Object> drops(Map<DropReason, Long> drops) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        drops.forEach((r, n) -> m.put(r.toString(), n));
+        return m;
+    }
+}

@@ -1,0 +1,55 @@
+package org.fcredirect.shell.fastpath;
+
+import java.util.List;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.fcredirect.fastpath.api.FastPath;
+import org.fcredirect.fastpath.api.TrafficSpec;
+import org.fcredirect.shell.Json;
+import org.fcredirect.shell.Services;
+
+@Service
+@Command(scope = "fcr", name = "traffic-start", description = "Starts the traffic generator: hosts, targets and appliances log in,"
+        + " flows are created, and SCSI reads and writes run through the fast path and the simulated appliances")
+public class TrafficStartCommand implements Action {
+
+    @Argument(index = 0, name = "settings", multiValued = true, description = "key=value settings, e.g. vsans=2 initiatorsPerVsan=20"
+            + " framesPerSecond=200000 duration=60s ioSizes=4096/65536 (lists with '/'); keys: vsans, firstVsan, initiatorsPerVsan,"
+            + " targetsPerVsan, flowsPerInitiator, appliances, redirectPercent, readPercent, ioSizes, maxPayload, queueDepth,"
+            + " framesPerSecond (0: as fast as possible), duration, frames, exchanges, seed, cleanup")
+    @Completion(TrafficKeyCompleter.class)
+    List<String> settings;
+
+    @Option(name = "--json", description = "Print JSON")
+    boolean json;
+
+    @Reference(optional = true)
+    FastPath fastPath;
+
+    @Override
+    public Object execute() {
+        Services.require(fastPath, "fast path", "fcr-fastpath");
+        TrafficSpec.Builder b = TrafficSpec.builder();
+        if (settings != null) {
+            for (String s : settings) {
+                int eq = s.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("'" + s + "': expected key=value, e.g. duration=60s");
+                }
+                b.set(s.substring(0, eq), s.substring(eq + 1).replace('/', ','));
+            }
+        }
+        var status = fastPath.startTraffic(b.build());
+        if (json) {
+            System.out.println(Json.write(TrafficViews.describe(status)));
+        } else {
+            TrafficViews.print(status);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,33 @@
+package org.fcredirect.shell.fastpath;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.fcredirect.fastpath.api.FastPath;
+import org.fcredirect.shell.Json;
+import org.fcredirect.shell.Services;
+
+@Service
+@Command(scope = "fcr", name = "traffic-stop", description = "Stops the traffic generator; exchanges in flight complete, then its ports log out if it cleans up")
+public class TrafficStopCommand implements Action {
+
+    @Option(name = "--json", description = "Print JSON")
+    boolean json;
+
+    @Reference(optional = true)
+    FastPath fastPath;
+
+    @Override
+    public Object execute() {
+        Services.require(fastPath, "fast path", "fcr-fastpath");
+        var status = fastPath.stopTraffic();
+        if (json) {
+            System.out.println(Json.write(TrafficViews.describe(status)));
+        } else {
+            TrafficViews.print(status);
+        }
+        return null;
+    }
+}

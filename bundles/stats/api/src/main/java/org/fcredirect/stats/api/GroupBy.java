@@ -1,0 +1,6 @@
+package org.fcredirect.stats.api;
+
+/** A flow attribute that aggregates group by. */
+public enum GroupBy {
+    VSAN, APPLIANCE, TARGET, INITIATOR
+}
