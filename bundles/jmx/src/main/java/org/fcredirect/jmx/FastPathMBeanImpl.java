@@ -135,20 +135,7 @@ public class FastPathMBeanImpl implements FastPathMBean {
 
     @Override
     public String startTraffic(String settings) {
-        return Operations.call(() -> {
-            TrafficSpec.Builder b = TrafficSpec.builder();
-            for (String kv : settings.trim().split("\\s+")) {
-                if (kv.isEmpty()) {
-                    continue;
-                }
-                int eq = kv.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("'" + kv + "': expected key=value");
-                }
-                b.set(kv.substring(0, eq), kv.substring(eq + 1));
-            }
-            return fastPath.startTraffic(b.build()).state().toString();
-        });
+        return Operations.call(() -> fastPath.startTraffic(TrafficSpec.parse(settings)).state().toString());
     }
 
     @Override

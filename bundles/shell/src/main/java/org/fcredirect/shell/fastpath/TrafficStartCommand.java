@@ -34,17 +34,8 @@ public class TrafficStartCommand implements Action {
     @Override
     public Object execute() {
         Services.require(fastPath, "fast path", "fcr-fastpath");
-        TrafficSpec.Builder b = TrafficSpec.builder();
-        if (settings != null) {
-            for (String s : settings) {
-                int eq = s.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("'" + s + "': expected key=value, e.g. duration=60s");
-                }
-                b.set(s.substring(0, eq), s.substring(eq + 1).replace('/', ','));
-            }
-        }
-        var status = fastPath.startTraffic(b.build());
+        TrafficSpec spec = TrafficSpec.parse(settings == null ? "" : String.join(" ", settings));
+        var status = fastPath.startTraffic(spec);
         if (json) {
             System.out.println(Json.write(TrafficViews.describe(status)));
         } else {

@@ -78,6 +78,28 @@ public final class TrafficSpec {
         cleanup = b.cleanup;
     }
 
+    /**
+     * Parses {@code key=value} settings separated by white space, e.g.
+     * {@code vsans=2 framesPerSecond=20000 ioSizes=4096/65536}; a list takes ',' or '/' (the Karaf
+     * shell splits unquoted commas), unset keys keep their defaults.
+     *
+     * @throws IllegalArgumentException naming the setting at fault
+     */
+    public static TrafficSpec parse(String settings) {
+        Builder b = builder();
+        for (String kv : settings.strip().split("\\s+")) {
+            if (kv.isEmpty()) {
+                continue;
+            }
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("traffic setting '" + kv + "': expected key=value, e.g. duration=60s");
+            }
+            b.set(kv.substring(0, eq), kv.substring(eq + 1).replace('/', ','));
+        }
+        return b.build();
+    }
+
     public static Builder builder() {
         return new Builder();
     }
