@@ -74,12 +74,12 @@ class LinkTypesTest {
 
             @Override
             public LinkFrame decode(byte[] packet, int off, int len) {
-                throw new UnsupportedOperationException();
+                throw new UnsupportedOperationException("a fake: these tests do not call it");
             }
 
             @Override
             public byte[] encode(byte[] frame, int off, int len, LinkOptions options) {
-                throw new UnsupportedOperationException();
+                throw new UnsupportedOperationException("a fake: these tests do not call it");
             }
         };
         LinkTypes types = LinkTypes.of(List.of(nameless, new TestUserLinkType()));

@@ -68,22 +68,22 @@ final class FakeConfigAdmin implements ConfigurationAdmin {
 
     @Override
     public Configuration createFactoryConfiguration(String factoryPid) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override
     public Configuration createFactoryConfiguration(String factoryPid, String location) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override
     public Configuration getFactoryConfiguration(String factoryPid, String name, String location) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override
     public Configuration getFactoryConfiguration(String factoryPid, String name) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     private final class FakeConfiguration implements Configuration {
@@ -139,17 +139,17 @@ final class FakeConfigAdmin implements ConfigurationAdmin {
 
         @Override
         public void update() {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("a fake: these tests do not call it");
         }
 
         @Override
         public boolean updateIfDifferent(Dictionary<String, ?> next) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("a fake: these tests do not call it");
         }
 
         @Override
         public void setBundleLocation(String location) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("a fake: these tests do not call it");
         }
 
         @Override
@@ -164,7 +164,7 @@ final class FakeConfigAdmin implements ConfigurationAdmin {
 
         @Override
         public void addAttributes(ConfigurationAttribute... attrs) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("a fake: these tests do not call it");
         }
 
         @Override
@@ -174,7 +174,7 @@ final class FakeConfigAdmin implements ConfigurationAdmin {
 
         @Override
         public void removeAttributes(ConfigurationAttribute... attrs) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("a fake: these tests do not call it");
         }
     }
 }

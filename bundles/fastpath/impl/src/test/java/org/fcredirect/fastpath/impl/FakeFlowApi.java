@@ -87,17 +87,17 @@ final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
 
     @Override
     public Optional<Wwn> pwwnOf(VsanId vsan, FcId fcid) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override
     public List<PortLogin> logins(VsanId vsan) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override
     public List<PortLogin> logins() {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override
@@ -130,17 +130,17 @@ final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
 
     @Override
     public void markUnhealthy(String name, String reason) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override
     public void markHealthy(String name) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override
     public long flowCount(String name) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override
@@ -234,41 +234,41 @@ final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
 
     @Override
     public FlowId create(FlowSpec spec) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override
     public FlowPage list(FlowFilter filter, int offset, int limit) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override
     public long count(FlowFilter filter) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override
     public Map<FlowState, Long> countByState() {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override
     public List<RewriteRule> rules(FlowId id) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override
     public void exportFlows(FlowFilter filter, FlowFormat format, Writer output) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override
     public void addListener(FlowListener listener) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override
     public void removeListener(FlowListener listener) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 }

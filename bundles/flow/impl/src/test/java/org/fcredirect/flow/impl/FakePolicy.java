@@ -48,17 +48,17 @@ final class FakePolicy implements PolicyService {
 
     @Override
     public void add(Policy policy) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override
     public void update(Policy policy) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override
     public void remove(String name) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
 
     @Override

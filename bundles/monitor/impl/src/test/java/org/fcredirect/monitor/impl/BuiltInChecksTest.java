@@ -82,22 +82,22 @@ class BuiltInChecksTest {
     private static final class NoPolicies implements PolicyService {
         @Override
         public Decision evaluate(FlowContext context) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("a fake: these tests do not call it");
         }
 
         @Override
         public void add(Policy policy) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("a fake: these tests do not call it");
         }
 
         @Override
         public void update(Policy policy) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("a fake: these tests do not call it");
         }
 
         @Override
         public void remove(String name) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("a fake: these tests do not call it");
         }
 
         @Override

@@ -54,32 +54,32 @@ class StatsHealthCheckTest {
     private record StatusOnly(StatsStatus status) implements StatsService {
         @Override
         public Optional<FlowStats> flow(long flowId) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("a fake: these tests do not call it");
         }
 
         @Override
         public RangeStats total(Instant from, Instant to) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("a fake: these tests do not call it");
         }
 
         @Override
         public List<RangeStats> aggregate(Instant from, Instant to, GroupBy by) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("a fake: these tests do not call it");
         }
 
         @Override
         public List<FlowStats> top(int n, TopMetric metric) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("a fake: these tests do not call it");
         }
 
         @Override
         public TimeSeries totalSeries(Resolution resolution, Instant from, Instant to) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("a fake: these tests do not call it");
         }
 
         @Override
         public Optional<TimeSeries> flowSeries(long flowId, Resolution resolution, Instant from, Instant to) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("a fake: these tests do not call it");
         }
     }
 }
