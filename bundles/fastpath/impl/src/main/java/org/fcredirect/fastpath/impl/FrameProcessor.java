@@ -115,7 +115,8 @@ final class FrameProcessor {
     /**
      * Loads the home slot of every frame's key before deciding any: the loads do not depend on one
      * another, so the CPU overlaps their cache misses instead of taking them one frame at a time
-     * (Java has no prefetch instruction; a load whose value is kept does the same).
+     * (Java has no prefetch instruction; a load whose value is kept does the same). A key repeated
+     * by the next frame (frames of one exchange) is loaded once.
      */
     private void prefetch(FrameBatch b, int n) {
         LegTable t = rules.main;
@@ -123,12 +124,17 @@ final class FrameProcessor {
         int capacity = t.capacity();
         byte[] data = b.data;
         long touched = 0;
+        long previous = -1;
         for (int i = 0; i < n; i++) {
             if (b.length[i] >= FrameView.HEADER_LENGTH) {
                 int off = b.offset[i];
                 int d = (int) INT_BE.get(data, off) & 0xFFFFFF;
                 int s = (int) INT_BE.get(data, off + 4) & 0xFFFFFF;
-                touched ^= e[Keys.slot(Keys.pack(b.vsan[i], s, d), capacity) * STRIDE];
+                long key = Keys.pack(b.vsan[i], s, d);
+                if (key != previous) {
+                    touched ^= e[Keys.slot(key, capacity) * STRIDE];
+                    previous = key;
+                }
             }
         }
         prefetched = touched;
