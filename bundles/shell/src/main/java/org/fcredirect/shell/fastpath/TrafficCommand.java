@@ -6,7 +6,6 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fcredirect.fastpath.api.FastPath;
-import org.fcredirect.shell.Json;
 import org.fcredirect.shell.Services;
 
 @Service
@@ -23,11 +22,7 @@ public class TrafficCommand implements Action {
     public Object execute() {
         Services.require(fastPath, "fast path", "fcr-fastpath");
         var status = fastPath.traffic();
-        if (json) {
-            System.out.println(Json.write(TrafficViews.describe(status)));
-        } else {
-            TrafficViews.print(status);
-        }
+        TrafficViews.show(status, json);
         return null;
     }
 }

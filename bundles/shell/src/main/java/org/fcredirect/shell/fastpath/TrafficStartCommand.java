@@ -10,7 +10,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.fastpath.api.TrafficSpec;
-import org.fcredirect.shell.Json;
 import org.fcredirect.shell.Services;
 
 @Service
@@ -36,11 +35,7 @@ public class TrafficStartCommand implements Action {
         Services.require(fastPath, "fast path", "fcr-fastpath");
         TrafficSpec spec = TrafficSpec.parse(settings == null ? "" : String.join(" ", settings));
         var status = fastPath.startTraffic(spec);
-        if (json) {
-            System.out.println(Json.write(TrafficViews.describe(status)));
-        } else {
-            TrafficViews.print(status);
-        }
+        TrafficViews.show(status, json);
         return null;
     }
 }

@@ -3,6 +3,7 @@ package org.fcredirect.shell.fastpath;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fcredirect.fastpath.api.TrafficStatus;
+import org.fcredirect.shell.Json;
 
 /** The generator's progress, the same in fcr:traffic, fcr:traffic-start and fcr:traffic-stop. */
 final class TrafficViews {
@@ -32,9 +33,13 @@ final class TrafficViews {
         return m;
     }
 
-    static void print(TrafficStatus t) {
-        Map<String, Object> m = describe(t);
-        m.forEach((k, v) -> {
+    /** Prints the status as JSON or as aligned lines, what every traffic command answers with. */
+    static void show(TrafficStatus t, boolean json) {
+        if (json) {
+            System.out.println(Json.write(describe(t)));
+            return;
+        }
+        describe(t).forEach((k, v) -> {
             if (v != null) {
                 System.out.printf("%-22s %s%n", k.replace('_', ' '), v);
             }
