@@ -20,6 +20,7 @@ import java.net.ServerSocket;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -27,6 +28,8 @@ import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.fcredirect.monitor.api.HealthCheck;
+import org.fcredirect.monitor.api.HealthResult;
 import org.junit.Before;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -37,6 +40,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -63,8 +67,30 @@ public abstract class FcrTestSupport {
 
     @Before
     public void awaitFcrServices() {
+        // the boot is asynchronous: services can be up while the deployer still refreshes bundles
+        await("the boot features installed", () -> bundleContext.getServiceReference("org.apache.karaf.features.BootFinished") != null);
         for (String name : FCR_SERVICES) {
             await(name + " registered", () -> bundleContext.getServiceReference(name) != null);
+        }
+        await("the flow manager follows the policy engine", () -> "following".equals(health("flow").details().get("policyEngine")));
+    }
+
+    /** Runs the named health check once, as the monitor would. */
+    protected HealthResult health(String name) {
+        try {
+            Collection<ServiceReference<HealthCheck>> refs = bundleContext.getServiceReferences(HealthCheck.class,
+                    "(" + HealthCheck.NAME + "=" + name + ")");
+            if (refs.isEmpty()) {
+                return HealthResult.unhealthy("no " + name + " health check registered");
+            }
+            ServiceReference<HealthCheck> ref = refs.iterator().next();
+            try {
+                return bundleContext.getService(ref).check();
+            } finally {
+                bundleContext.ungetService(ref);
+            }
+        } catch (Exception e) {
+            return HealthResult.unhealthy(e.toString());
         }
     }
 
@@ -80,6 +106,9 @@ public abstract class FcrTestSupport {
                     .useDeployFolder(false),
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             logLevel(LogLevel.WARN),
+            // what fc-redirect logs is one line per operator-relevant event: keep it for failed runs
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.fcr.name", "org.fcredirect"),
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.fcr.level", "INFO"),
             // the container resolves the exam feature and SNAPSHOT bundles from the build's own repository
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
             // A synchronous boot installs the boot features on the start-level thread; when the deployer

@@ -8,12 +8,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 
@@ -57,6 +60,8 @@ import org.fcredirect.flow.impl.FlowChange.PortLoggedOut;
 import org.fcredirect.flow.impl.FlowChange.PortsLoggedIn;
 import org.fcredirect.flow.impl.FlowChange.Redecision;
 import org.fcredirect.flow.impl.FlowEventCodec.Encoded;
+import org.fcredirect.monitor.api.HealthCheck;
+import org.fcredirect.monitor.api.HealthResult;
 import org.fcredirect.policy.api.FlowContext;
 import org.fcredirect.policy.api.PolicyEvent;
 import org.fcredirect.policy.api.PolicyListener;
@@ -64,6 +69,8 @@ import org.fcredirect.policy.api.PolicyService;
 import org.fcredirect.storage.api.EventLog;
 import org.fcredirect.storage.api.Snapshot;
 import org.fcredirect.storage.api.StreamFilter;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -87,10 +94,13 @@ import org.slf4j.LoggerFactory;
  * only while a stored change is applied. The appliance registry and loads are readable without
  * any lock, because the policy engine reads them in the middle of a change.
  */
-@Component(service = {FlowService.class, LoginTable.class, ApplianceInventory.class}, configurationPid = FlowManager.PID,
-        immediate = true)
+@Component(service = {FlowService.class, LoginTable.class, ApplianceInventory.class, HealthCheck.class},
+        configurationPid = FlowManager.PID, immediate = true, property = {HealthCheck.NAME + "=flow",
+                HealthCheck.SERVICE + "=org.fcredirect.flow.api.FlowService",
+                HealthCheck.SERVICE + "=org.fcredirect.flow.api.LoginTable",
+                HealthCheck.SERVICE + "=org.fcredirect.flow.api.ApplianceInventory"})
 @Designate(ocd = FlowConfig.class)
-public class FlowManager implements FlowService, LoginTable, ApplianceInventory {
+public class FlowManager implements FlowService, LoginTable, ApplianceInventory, HealthCheck {
     static final String PID = "org.fcredirect.flow";
     static final String STREAM = "flow";
     private static final Logger LOG = LoggerFactory.getLogger(FlowManager.class);
@@ -105,13 +115,28 @@ public class FlowManager implements FlowService, LoginTable, ApplianceInventory 
     private final PolicyListener policyListener = this::policyChanged;
     private volatile FlowSettings settings;
     private volatile PolicyService policy;
+    private final Object policyBinding = new Object();
+    private ServiceReference<PolicyService> policyOffered;
+    private ServiceReference<PolicyService> policyFrom;
+    private final ExecutorService policyBinder = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fcr-flow-policy-binder");
+        t.setDaemon(true);
+        return t;
+    });
+    private BundleContext bundle;
     private volatile FlowModel model;
     private Placements placements;
     private long lastSequence;
     private long eventsSinceSnapshot;
 
     @Activate
-    public FlowManager(@Reference(name = "eventLog") EventLog log, FlowConfig config) {
+    public FlowManager(@Reference(name = "eventLog") EventLog log, FlowConfig config, BundleContext bundle) {
+        this(log, config);
+        this.bundle = bundle;
+    }
+
+    /** Outside a container (benchmarks, other bundles' tests): no policy engine is bound by SCR. */
+    public FlowManager(EventLog log, FlowConfig config) {
         this(log, Clock.systemUTC(), settingsOf(config));
     }
 
@@ -151,8 +176,27 @@ public class FlowManager implements FlowService, LoginTable, ApplianceInventory 
         writer.timeoutMillis(next.appendTimeoutSeconds() * 1000L);
     }
 
+    /** Registered only once the replay is done, so answering in time says replayed and responsive. */
+    @Override
+    public HealthResult check() {
+        List<Appliance> appliances = list();
+        long down = appliances.stream().filter(a -> !a.healthy()).count();
+        Map<String, String> details = new LinkedHashMap<>();
+        long total = 0;
+        for (Map.Entry<FlowState, Long> e : countByState().entrySet()) {
+            details.put("flows." + e.getKey(), Long.toString(e.getValue()));
+            total += e.getValue();
+        }
+        details.put("appliances", Integer.toString(appliances.size()));
+        details.put("appliancesUnhealthy", Long.toString(down));
+        details.put("policyEngine", policy != null ? "following" : "absent: new flows get " + settings.defaultAction());
+        return HealthResult.healthy("replayed and answering: " + total + " flows, " + appliances.size()
+                + " appliances (" + down + " unhealthy)", details);
+    }
+
     @Deactivate
     void deactivate() {
+        policyBinder.shutdownNow();
         PolicyService p = policy;
         if (p != null) {
             p.removeListener(policyListener);
@@ -160,9 +204,45 @@ public class FlowManager implements FlowService, LoginTable, ApplianceInventory 
         dispatcher.close();
     }
 
+    /**
+     * SCR offers the policy engine without getting it: the engine needs this component's
+     * inventory, so getting it while this component activates is a circular reference (SCR logs
+     * an error and binds late). The binder thread gets it, waiting for this activation to end.
+     */
     @Reference(name = "policy", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindPolicy")
-    void bindPolicy(PolicyService p) {
+    void bindPolicy(ServiceReference<PolicyService> ref) {
+        synchronized (policyBinding) {
+            policyOffered = ref;
+        }
+        policyBinder.execute(() -> {
+            PolicyService p = bundle.getService(ref);
+            synchronized (policyBinding) {
+                if (p != null && policyOffered == ref) {
+                    followPolicy(p);
+                    policyFrom = ref;
+                } else if (p != null) {
+                    bundle.ungetService(ref);
+                }
+            }
+        });
+    }
+
+    void unbindPolicy(ServiceReference<PolicyService> ref) {
+        synchronized (policyBinding) {
+            if (policyOffered == ref) {
+                policyOffered = null;
+            }
+            if (policyFrom == ref) {
+                policyFrom = null;
+                forgetPolicy(policy);
+                bundle.ungetService(ref);
+            }
+        }
+    }
+
+    /** Decides flows by this engine from now on, and every flow again right away. */
+    void followPolicy(PolicyService p) {
         change(effects -> {
             PolicyService old = policy;
             if (old != null) {
@@ -176,8 +256,8 @@ public class FlowManager implements FlowService, LoginTable, ApplianceInventory 
         LOG.info("Policy engine bound: flows without an explicit appliance follow its decisions");
     }
 
-    void unbindPolicy(PolicyService p) {
-        if (policy == p) {
+    void forgetPolicy(PolicyService p) {
+        if (p != null && policy == p) {
             p.removeListener(policyListener);
             policy = null;
             LOG.info("Policy engine gone: new flows get the default action {} until it returns", settings.defaultAction());

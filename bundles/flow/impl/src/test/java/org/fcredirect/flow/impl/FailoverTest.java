@@ -163,7 +163,7 @@ class FailoverTest {
     void flowsWhoseGroupHadNoApplianceAreDecidedAgainWhenOneIsAdded() {
         FakePolicy policy = new FakePolicy();
         policy.decide = c -> FakePolicy.redirect("enc", "g", flows.list().isEmpty() ? null : "a1", FailoverMode.STANDBY);
-        flows.bindPolicy(policy);
+        flows.followPolicy(policy);
         FlowId id = flows.create(spec(1, 1).build());
         fabric.loginHost(1);
         fabric.loginTarget(1);

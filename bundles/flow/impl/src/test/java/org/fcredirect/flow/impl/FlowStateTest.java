@@ -79,7 +79,7 @@ class FlowStateTest {
     void aDropDecisionDropsAndAPermitGoesDirect() {
         FakePolicy policy = new FakePolicy();
         policy.decide = c -> FakePolicy.of("deny", c.target().equals(target(1)) ? FlowAction.DROP : FlowAction.PERMIT);
-        flows.bindPolicy(policy);
+        flows.followPolicy(policy);
         FlowId dropped = flows.create(spec(1, 1).build());
         FlowId direct = flows.create(spec(1, 2).build());
         flows.loginAll(List.of(new PortLogin(VSAN, host(1), hostFcid(1)), new PortLogin(VSAN, target(1), targetFcid(1)),
@@ -95,7 +95,7 @@ class FlowStateTest {
         flows.add(appliance("a2", "g", 2));
         FakePolicy policy = new FakePolicy();
         policy.decide = c -> FakePolicy.redirect("enc", "g", "a2", FailoverMode.BLOCK);
-        flows.bindPolicy(policy);
+        flows.followPolicy(policy);
         FlowId id = flows.create(spec(1, 1).build());
         fabric.loginHost(1);
         fabric.loginTarget(1);
@@ -112,7 +112,7 @@ class FlowStateTest {
         flows.add(appliance("a1", "g", 1));
         FakePolicy policy = new FakePolicy();
         policy.decide = c -> FakePolicy.redirect("enc", "g", "a1", FailoverMode.BYPASS);
-        flows.bindPolicy(policy);
+        flows.followPolicy(policy);
         assertEquals(FailoverMode.BLOCK, flow(flows.create(spec(1, 1).failover(FailoverMode.BLOCK).build())).failover());
         assertEquals(FailoverMode.BYPASS, flow(flows.create(spec(1, 2).build())).failover());
         assertEquals(FailoverMode.STANDBY, flow(flows.create(spec(1, 3).appliance("a1").build())).failover());

@@ -54,7 +54,7 @@ class PersistenceTest {
         FakePolicy policy = new FakePolicy();
         policy.decide = c -> c.target().equals(target(3)) ? FakePolicy.of("deny", org.fcredirect.flow.api.FlowAction.DROP)
                 : FakePolicy.redirect("enc", "g", "a2", FailoverMode.BYPASS);
-        flows.bindPolicy(policy);
+        flows.followPolicy(policy);
         for (int h = 1; h <= 20; h++) {
             flows.create(spec(h, h % 4).appliance(h % 2 == 0 ? "a1" : null).failover(h % 3 == 0 ? FailoverMode.BLOCK
                     : null).description(h % 5 == 0 ? "host " + h : "").build());
@@ -165,11 +165,11 @@ class PersistenceTest {
         FlowManager restarted = fabric.restart();
         FakePolicy policy = new FakePolicy();
         policy.decide = c -> FakePolicy.redirect("enc", "g", "a1", FailoverMode.STANDBY);
-        restarted.bindPolicy(policy);
+        restarted.followPolicy(policy);
         assertEquals(FlowState.ACTIVE, restarted.get(id).orElseThrow().state());
         int events = fabric.log.events().size();
-        restarted.unbindPolicy(policy);
-        restarted.bindPolicy(policy);
+        restarted.forgetPolicy(policy);
+        restarted.followPolicy(policy);
         assertEquals(events, fabric.log.events().size(), "deciding again without a change stores nothing");
     }
 
@@ -178,7 +178,7 @@ class PersistenceTest {
         fabric = new Fabric();
         fabric.flows.add(appliance("a1", "g", 1));
         FakePolicy policy = new FakePolicy();
-        fabric.flows.bindPolicy(policy);
+        fabric.flows.followPolicy(policy);
         FlowId id = fabric.flows.create(spec(1, 1).build());
         FlowId explicit = fabric.flows.create(spec(2, 1).appliance("a1").build());
         fabric.loginHost(1);

@@ -82,7 +82,7 @@ class RewriteRulesTest {
     void aDroppedOrBlockedFlowIsDroppedBothWays() {
         FakePolicy policy = new FakePolicy();
         policy.decide = c -> FakePolicy.of("deny", FlowAction.DROP);
-        flows.bindPolicy(policy);
+        flows.followPolicy(policy);
         FlowId dropped = flows.create(spec(1, 1).build());
         fabric.loginHost(1);
         fabric.loginTarget(1);

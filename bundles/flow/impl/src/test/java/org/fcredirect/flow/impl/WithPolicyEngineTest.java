@@ -22,6 +22,7 @@ import org.fcredirect.flow.api.Flow;
 import org.fcredirect.flow.api.FlowFilter;
 import org.fcredirect.flow.api.FlowState;
 import org.fcredirect.flow.api.ValidationException;
+import org.fcredirect.monitor.api.HealthResult;
 import org.fcredirect.policy.api.Policy;
 import org.fcredirect.policy.api.PolicyService;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +38,7 @@ class WithPolicyEngineTest {
     @BeforeEach
     void wire() {
         engine = PolicyEngines.start(fabric.log, flows);
-        flows.bindPolicy(engine);
+        flows.followPolicy(engine);
         flows.add(appliance("a1", "enc", 1));
         flows.add(appliance("a2", "enc", 2));
         flows.add(appliance("a3", "enc", 3));
@@ -61,6 +62,18 @@ class WithPolicyEngineTest {
     private static Policy policy(String text) {
         return Policy.fromFields(Arrays.stream(text.split(" ")).map(kv -> kv.split("=", 2))
                 .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1])));
+    }
+
+    @Test
+    void theHealthCheckCountsFlowsAndSaysWhetherThePolicyEngineDecides() {
+        flows.create(spec(1, 1).build());
+        HealthResult following = flows.check();
+        assertTrue(following.healthy());
+        assertEquals("replayed and answering: 1 flows, 3 appliances (0 unhealthy)", following.message());
+        assertEquals("1", following.details().get("flows." + FlowState.DIRECT));
+        assertEquals("following", following.details().get("policyEngine"));
+        flows.forgetPolicy(engine);
+        assertEquals("absent: new flows get permit", flows.check().details().get("policyEngine"));
     }
 
     @Test
@@ -125,7 +138,7 @@ class WithPolicyEngineTest {
         String before = PersistenceTest.dump(flows);
         fabric.restart();
         PolicyService again = PolicyEngines.start(fabric.log, fabric.flows);
-        fabric.flows.bindPolicy(again);
+        fabric.flows.followPolicy(again);
         assertEquals(before, PersistenceTest.dump(fabric.flows));
     }
 

@@ -48,14 +48,13 @@ final class ServiceCatalog {
     }
 
     /**
-     * An fc-redirect service offers an fc-redirect interface; the checks and handlers are shown
-     * by {@code health()}, and what the framework registers for a bundle (SCR's ManagedService
-     * for its metatype) is no service of ours.
+     * An fc-redirect service offers an fc-redirect interface besides the whiteboard ones: a
+     * component that is only a check or a handler is shown by {@code health()}, and what the
+     * framework registers for a bundle (SCR's ManagedService for its metatype) is no service of ours.
      */
     private static boolean listed(RegisteredService s) {
-        return s.interfaces().stream().anyMatch(i -> i.startsWith(MonitorService.BUNDLE_PREFIX))
-                && !s.interfaces().contains(HealthCheck.class.getName())
-                && !s.interfaces().contains(FailoverHandler.class.getName());
+        return s.interfaces().stream().anyMatch(i -> i.startsWith(MonitorService.BUNDLE_PREFIX)
+                && !i.equals(HealthCheck.class.getName()) && !i.equals(FailoverHandler.class.getName()));
     }
 
     private static String name(RegisteredService s) {

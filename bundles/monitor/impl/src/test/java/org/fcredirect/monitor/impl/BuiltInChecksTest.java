@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.fcredirect.monitor.api.HealthResult;
-import org.fcredirect.flow.impl.FlowManager;
 import org.fcredirect.policy.api.CacheStatistics;
 import org.fcredirect.policy.api.Decision;
 import org.fcredirect.policy.api.FlowContext;
@@ -57,18 +56,7 @@ class BuiltInChecksTest {
     }
 
     @Test
-    void theFlowAndPolicyChecksAreUnhealthyUntilTheirServicesAreRegistered() {
-        FlowHealthCheck flow = new FlowHealthCheck();
-        assertFalse(flow.check().healthy());
-        flow.inventory = new FakeInventory().with("a1");
-        assertFalse(flow.check().healthy(), "the inventory alone is not the flow manager");
-        FlowManager manager = new FlowManager(new InMemoryEventLog(), Monitors.flowConfig());
-        flow.flows = manager;
-        flow.inventory = manager;
-        HealthResult replayed = flow.check();
-        assertTrue(replayed.healthy());
-        assertEquals("replayed and answering: 0 flows, 0 appliances (0 unhealthy)", replayed.message());
-
+    void thePolicyCheckIsUnhealthyUntilTheEngineIsRegistered() {
         PolicyHealthCheck policy = new PolicyHealthCheck();
         assertFalse(policy.check().healthy());
         policy.policies = new NoPolicies();

@@ -30,7 +30,9 @@ class ServiceCatalogTest {
                 "org.fcredirect.storage.impl.StorageManager", "service.pid", "org.fcredirect.storage",
                 MonitorService.MBEAN_PROPERTY, "org.fcredirect:type=Storage"), 5, "org.fcredirect.storage-impl",
                 "1.0.0.SNAPSHOT"));
-        registry.services.add(new RegisteredService(11, List.of("org.fcredirect.flow.api.FlowService"), Map.of(), 6,
+        // a service that is its own health check is listed, as the flow manager is
+        registry.services.add(new RegisteredService(11, List.of("org.fcredirect.flow.api.FlowService",
+                HealthCheck.class.getName()), Map.of(), 6,
                 "org.fcredirect.flow-impl", "1.0.0.SNAPSHOT"));
         registry.services.add(new RegisteredService(12, List.of(HealthCheck.class.getName()), Map.of(),
                 Monitors.TEST_BUNDLE, "org.fcredirect.test", "1.0.0"));
