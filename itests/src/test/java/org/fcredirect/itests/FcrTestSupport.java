@@ -19,6 +19,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -26,10 +28,19 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
+import javax.security.auth.Subject;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.fcredirect.fastpath.api.FastPath;
+import org.fcredirect.fastpath.api.FastPathStatus;
+import org.fcredirect.fastpath.api.StatsSource;
+import org.fcredirect.flow.api.Flow;
+import org.fcredirect.flow.api.FlowFilter;
+import org.fcredirect.flow.api.FlowService;
 import org.fcredirect.monitor.api.HealthCheck;
 import org.fcredirect.monitor.api.HealthResult;
+import org.fcredirect.stats.api.StatsService;
 import org.junit.Before;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -59,6 +70,15 @@ public abstract class FcrTestSupport {
     @Inject
     protected SessionFactory sessionFactory;
 
+    /** What Karaf's own admin user holds. */
+    static final List<String> OPERATOR_ROLES = List.of("admin", "manager", "viewer", "systembundles");
+    static final String PROJECT_VERSION = System.getProperty("fcr.version");
+    /** The version of the second build of every service (fixtures/upgrades). */
+    static final String UPGRADE_VERSION = System.getProperty("fcr.upgrade.version");
+    /** Redirected flows at a rate two cores sustain beside a Karaf that is upgrading; flows stay after a stop. */
+    static final String UPGRADE_TRAFFIC = "vsans=1 firstVsan=200 initiatorsPerVsan=10 targetsPerVsan=10 flowsPerInitiator=4"
+            + " appliances=4 redirectPercent=75 framesPerSecond=5000 cleanup=false seed=11";
+
     /** The services every fcr command needs; a test starts once the boot has registered them all. */
     static final List<String> FCR_SERVICES = List.of("org.fcredirect.storage.api.EventLog",
             "org.fcredirect.flow.api.FlowService", "org.fcredirect.policy.api.PolicyService",
@@ -73,6 +93,34 @@ public abstract class FcrTestSupport {
             await(name + " registered", () -> bundleContext.getServiceReference(name) != null);
         }
         await("the flow manager follows the policy engine", () -> "following".equals(health("flow").details().get("policyEngine")));
+    }
+
+    /** The feature repository of a service's second build, e.g. {@code stats} (fixtures/upgrades). */
+    static String upgradeRepository(String service) {
+        return "mvn:org.fcredirect/upgrades/" + PROJECT_VERSION + "/xml/features-" + service;
+    }
+
+    /** Waits until the fast path has processed more than {@code frames} frames. */
+    protected static void awaitFramesPast(FastPath fastPath, long frames) {
+        await("the fast path past " + frames + " frames", () -> fastPath.status().framesProcessed() > frames);
+    }
+
+    /**
+     * Once the traffic has stopped and the fast path's statistics output is drained: the frames of
+     * every flow the stats service counted, unmatched ones (flow 0) included, are exactly the
+     * frames the fast path processed.
+     */
+    protected void assertStatsReconcile(FastPath fastPath) throws InterruptedException {
+        await("the statistics output drained", () -> fastPath.status().stats().empty());
+        StatsService stats = service(StatsService.class);
+        FlowService flows = service(FlowService.class);
+        long counted = stats.flow(StatsSource.UNMATCHED_FLOW).map(f -> f.counters().frames()).orElse(0L);
+        for (Flow f : flows.list(FlowFilter.all(), 0, 1_000_000).flows()) {
+            counted += stats.flow(f.id().value()).map(s -> s.counters().frames()).orElse(0L);
+        }
+        FastPathStatus status = fastPath.status();
+        assertEquals("frames in the per-flow statistics vs frames the fast path processed (backlog " + status.stats()
+                + ")", status.framesProcessed(), counted);
     }
 
     /** Runs the named health check once, as the monitor would. */
@@ -109,6 +157,9 @@ public abstract class FcrTestSupport {
             // what fc-redirect logs is one line per operator-relevant event: keep it for failed runs
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.fcr.name", "org.fcredirect"),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.fcr.level", "INFO"),
+            // and what the feature deployer installs, updates and refreshes
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.features.name", "org.apache.karaf.features"),
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.features.level", "INFO"),
             // the container resolves the exam feature and SNAPSHOT bundles from the build's own repository
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
             // A synchronous boot installs the boot features on the start-level thread; when the deployer
@@ -121,6 +172,9 @@ public abstract class FcrTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
             systemProperty("pax.exam.osgi.unresolved.fail").value("true"),
+            // the tests run inside the container: hand them the versions the build knows
+            systemProperty("fcr.version").value(System.getProperty("fcr.version")),
+            systemProperty("fcr.upgrade.version").value(System.getProperty("fcr.upgrade.version")),
             when(Boolean.getBoolean("fcr.keepRuntime")).useOptions(keepRuntimeFolder()),
         };
         Option[] extra = extraOptions();
@@ -149,11 +203,23 @@ public abstract class FcrTestSupport {
      * @throws Exception what the command threw (the shell prints its message to the operator)
      */
     protected String execute(String commandLine) throws Exception {
+        return executeAs(OPERATOR_ROLES, commandLine);
+    }
+
+    /**
+     * Runs a command line as a user holding {@code roles}: Karaf checks its command ACLs against the
+     * roles of the calling subject, and a command the roles may not run does not exist for them.
+     */
+    protected String executeAs(List<String> roles, String commandLine) throws Exception {
+        Subject subject = new Subject();
+        roles.forEach(role -> subject.getPrincipals().add(new RolePrincipal(role)));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             Session session = sessionFactory.create(System.in, out, out);
             try {
-                session.execute(commandLine);
+                Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(commandLine));
+            } catch (PrivilegedActionException e) {
+                throw e.getException();
             } finally {
                 session.close();
             }
