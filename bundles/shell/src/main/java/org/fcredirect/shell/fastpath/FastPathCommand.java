@@ -45,8 +45,8 @@ public class FastPathCommand implements Action {
                 s.ruleBatches(), s.generationGaps(), s.repeatedBatches());
         StatsBacklog b = s.stats();
         System.out.printf("stats out: %d frames and %d flow deltas pending, %d batches queued, %d exchange records dropped,"
-                + " last drain %s%n", b.pendingFrames(), b.pendingFlowDeltas(), b.queuedBatches(), b.exchangeRecordsDropped(),
-                b.lastDrain().map(Object::toString).orElse("never"));
+                + " %d consumer failures, last drain %s%n", b.pendingFrames(), b.pendingFlowDeltas(), b.queuedBatches(),
+                b.exchangeRecordsDropped(), b.consumerFailures(), b.lastDrain().map(Object::toString).orElse("never"));
         s.lastSourceFailure().ifPresent(f -> System.out.println("last source failure: " + f));
         ShellTable t = new ShellTable();
         t.column("Worker").alignRight();
@@ -94,6 +94,7 @@ public class FastPathCommand implements Action {
         stats.put("queued_batches", b.queuedBatches());
         stats.put("exchange_records_dropped", b.exchangeRecordsDropped());
         stats.put("frames_drained", b.framesDrained());
+        stats.put("consumer_failures", b.consumerFailures());
         stats.put("last_drain", b.lastDrain().map(Object::toString).orElse(null));
         m.put("stats", stats);
         List<Object> workers = new ArrayList<>();
