@@ -29,6 +29,8 @@ public class ServiceUpgradeIT extends FcrTestSupport {
         execute("fcr:traffic-start " + UPGRADE_TRAFFIC);
         awaitFramesPast(fastPath, 5_000);
         long flows = service(FlowService.class).count(FlowFilter.all());
+        assertRejected("fcr:upgrade-check fcr-stats 9.9.9", "no feature fcr-stats/9.9.9");
+        assertRejected("fcr:upgrade-check fcr-stats not-a-version", "not-a-version");
         Version upgraded = Version.parseVersion(UPGRADE_VERSION);
 
         try (FastPathWatch watch = new FastPathWatch(bundleContext, bundle("org.fcredirect.fastpath-impl"), fastPath)) {
@@ -36,6 +38,9 @@ public class ServiceUpgradeIT extends FcrTestSupport {
                 String impl = "org.fcredirect." + service + "-impl";
                 Version before = bundle(impl).getVersion();
                 execute("feature:repo-add " + upgradeRepository(service));
+                String plan = execute("fcr:upgrade-check fcr-" + service + " " + UPGRADE_VERSION);
+                assertTrue(plan, plan.matches("(?s).*" + impl + "\\s*\\|\\s*" + before + "\\s*\\|\\s*" + UPGRADE_VERSION
+                        + "\\s*\\|\\s*update.*") && plan.contains("refreshed: no other bundle") && !plan.contains("WARNING"));
                 execute("feature:install -u fcr-" + service + "/" + UPGRADE_VERSION);
                 await(impl + " at " + UPGRADE_VERSION, () -> bundle(impl).getVersion().equals(upgraded)
                         && bundle(impl).getState() == Bundle.ACTIVE);
