@@ -1,10 +1,15 @@
 package org.fcredirect.itests;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.monitor.api.MonitorService;
 import org.junit.Test;
 
@@ -97,6 +102,37 @@ public class MonitorConfigIT extends FcrTestSupport {
 
         String export = execute("fcr:config-export");
         assertTrue(export, export.contains("\nfcr-config 1") && export.contains("decisionCacheSize = 5000"));
+    }
+
+    @Test
+    public void aCommitResizesTheFastPathAndThePolicyCacheTogetherAndAnInvalidImportAppliesNothing() throws Exception {
+        FastPath fastPath = service(FastPath.class);
+        int workers = fastPath.status().settings().workers() + 1;
+        execute("fcr:config-set fastpath workers " + workers);
+        execute("fcr:config-set policy decisionCacheSize 3000");
+        assertTrue(execute("fcr:config-commit -m 'one more worker'").contains("committed"));
+        await("fast path rebuilt with " + workers + " workers", () -> fastPath.status().workers().size() == workers
+                && fastPath.status().settings().workers() == workers);
+        await("policy cache resized", () -> {
+            try {
+                return execute("fcr:policies --json").contains("\"capacity\":3000");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        String history = execute("fcr:config-history");
+
+        String descriptor = execute("fcr:config-export");
+        String bad = descriptor.replaceAll("(?m)^(\\s*)workers = \\d+", "$1workers = " + (workers + 1))
+                .replaceAll("(?m)^(\\s*)decisionCacheSize = \\d+", "$1decisionCacheSize = -1");
+        assertTrue(bad, bad.contains("workers = " + (workers + 1)) && bad.contains("decisionCacheSize = -1"));
+        Path file = Files.createTempFile("fcr-config-bad", ".cfg");
+        Files.writeString(file, bad, StandardCharsets.UTF_8);
+        assertRejected("fcr:config-import " + file, "decisionCacheSize");
+        Thread.sleep(500);
+        assertEquals("workers unchanged", workers, fastPath.status().workers().size());
+        assertTrue(execute("fcr:policies --json").contains("\"capacity\":3000"));
+        assertEquals("no version recorded", history, execute("fcr:config-history"));
     }
 
     private long create(String host, String failover) throws Exception {
