@@ -1,0 +1,17 @@
+package org.fcredirect.shell.stats;
+
+import java.util.List;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.apache.karaf.shell.api.console.Completer;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+
+/** Completes what fcr:stats-chart draws. */
+@Service
+public class RateMetricCompleter implements Completer {
+    @Override
+    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        return new StringsCompleter(List.of(StatsChoices.names(RateMetric.class))).complete(session, commandLine, candidates);
+    }
+}
