@@ -3,7 +3,10 @@ package org.fcredirect.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.stats.api.StatsService;
 import org.junit.Test;
@@ -57,6 +60,30 @@ public class StatsHotUpgradeIT extends FcrTestSupport {
         }
         assertEquals(fastPathBundle.getBundleId(), bundle("org.fcredirect.fastpath-impl").getBundleId());
         assertStatsReconcile(fastPath);
+        operatorViewsAgree(fastPath.status().framesProcessed());
+    }
+
+    /** What an operator sees after all that: the shell and the MBean show the same, complete counts. */
+    private void operatorViewsAgree(long framesProcessed) throws Exception {
+        String totals = execute("fcr:stats");
+        assertTrue(totals, totals.contains("Since the statistics began") && totals.contains("keeping up"));
+        assertTrue(totals, totals.contains("percentiles") && totals.contains("p99"));
+        assertTrue(execute("fcr:stats --json").contains("\"since_start\""));
+        assertTrue(execute("fcr:stats 1").contains("to initiator"));
+        // top ranks the last complete minute, which this test does not last
+        assertTrue(execute("fcr:top -n 3 --by mbps").contains("Mean latency"));
+        assertTrue(execute("fcr:stats-aggregate --from -5m --by appliance").contains("trafgen-"));
+        assertTrue(execute("fcr:stats-chart --minutes 1").contains("┤"));
+        assertRejected("fcr:stats abc", "flow id 'abc'");
+        assertRejected("fcr:top -n 0", "-n 0");
+        assertRejected("fcr:stats-aggregate --from -5m --to -15m", "is not before");
+
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = new ObjectName("org.fcredirect:type=Stats");
+        await("Stats MBean", () -> server.isRegistered(name));
+        assertEquals("frames since the statistics began, upgrades included", framesProcessed,
+                server.getAttribute(name, "TotalFrames"));
+        assertEquals(Boolean.TRUE, server.getAttribute(name, "KeepingUp"));
     }
 
     /** The (new) stats service is registered and has drained since now. */

@@ -20,6 +20,13 @@ public interface StatsMBean {
     /** Megabytes (10^6 bytes) per second over the last minute, both directions. */
     double getMegabytesPerSecond();
 
+    /** Frames counted since the statistics were first kept (kept across restarts and upgrades). */
+    long getTotalFrames();
+    long getTotalBytes();
+    long getTotalExchangesCompleted();
+    /** Median completion time of every recorded exchange, in microseconds; 0 before the first. */
+    double getLatencyP50Micros();
+    double getLatencyP99Micros();
     /** The drain runs and a statistics source is bound. */
     boolean isDraining();
 

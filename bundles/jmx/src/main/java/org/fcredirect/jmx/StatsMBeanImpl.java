@@ -82,6 +82,31 @@ public class StatsMBeanImpl implements StatsMBean {
     }
 
     @Override
+    public long getTotalFrames() {
+        return stats.totals().counters().frames();
+    }
+
+    @Override
+    public long getTotalBytes() {
+        return stats.totals().counters().bytes();
+    }
+
+    @Override
+    public long getTotalExchangesCompleted() {
+        return stats.totals().counters().exchangesCompleted();
+    }
+
+    @Override
+    public double getLatencyP50Micros() {
+        return stats.totals().latency().map(l -> l.p50Nanos() / 1000.0).orElse(0.0);
+    }
+
+    @Override
+    public double getLatencyP99Micros() {
+        return stats.totals().latency().map(l -> l.p99Nanos() / 1000.0).orElse(0.0);
+    }
+
+    @Override
     public boolean isDraining() {
         return status().draining();
     }

@@ -24,6 +24,7 @@ import org.fcredirect.stats.api.RateWindow;
 import org.fcredirect.stats.api.Resolution;
 import org.fcredirect.stats.api.StatsService;
 import org.fcredirect.stats.api.StatsStatus;
+import org.fcredirect.stats.api.StatsTotals;
 import org.fcredirect.stats.api.TimeSeries;
 import org.fcredirect.stats.api.TopMetric;
 import org.fcredirect.stats.api.TrafficCounters;
@@ -71,6 +72,10 @@ class StatsMBeanImplTest {
         assertEquals(150L, server.getAttribute(name, "LagFlowDeltas"));
         assertEquals(640, server.getAttribute(name, "LastBatchRecords"));
         assertEquals(812.0, server.getAttribute(name, "RecordsPerBatch"));
+        assertEquals(1000L, server.getAttribute(name, "TotalFrames"));
+        assertEquals(2_000_000L, server.getAttribute(name, "TotalBytes"));
+        assertEquals(250.0, server.getAttribute(name, "LatencyP50Micros"));
+        assertEquals(900.0, server.getAttribute(name, "LatencyP99Micros"));
         assertEquals(1500, server.getAttribute(name, "TrackedFlows"));
     }
 
@@ -138,6 +143,12 @@ class StatsMBeanImplTest {
         @Override
         public Optional<TimeSeries> flowSeries(long flowId, Resolution resolution, Instant from, Instant to) {
             throw new UnsupportedOperationException("a fake: these tests do not call it");
+        }
+
+        @Override
+        public StatsTotals totals() {
+            return new StatsTotals(new TrafficCounters(600, 1_200_000, 400, 800_000, 0, 60, 50, 30, 20, 0),
+                    Optional.of(new LatencySummary(50, 300_000, 250_000, 400_000, 900_000, 1_000_000)));
         }
 
         @Override

@@ -22,6 +22,7 @@ import org.fcredirect.stats.api.FlowStats;
 import org.fcredirect.stats.api.RangeStats;
 import org.fcredirect.stats.api.StatsService;
 import org.fcredirect.stats.api.StatsStatus;
+import org.fcredirect.stats.api.StatsTotals;
 
 @Service
 @Command(scope = "fcr", name = "stats", description = "Shows the traffic totals and whether the statistics keep up with the fast path,"
@@ -73,10 +74,12 @@ public class StatsCommand implements Action {
         RangeStats lastMinute = stats.total(end.minus(MINUTE), end);
         RangeStats retained = stats.total(Instant.EPOCH, end);
         StatsStatus status = stats.status();
+        StatsTotals totals = stats.totals();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("last_minute", StatsViews.rangeJson(lastMinute));
             m.put("retained", StatsViews.rangeJson(retained));
+            m.put("since_start", StatsViews.totalsJson(totals));
             m.put("drain", StatsViews.statusJson(status));
             System.out.println(Json.write(m));
             return;
@@ -85,6 +88,9 @@ public class StatsCommand implements Action {
         rows.put("last " + StatsViews.duration(lastMinute.covered()), lastMinute);
         rows.put("last " + StatsViews.duration(retained.covered()) + " (retained)", retained);
         StatsViews.rangeTable("Total", rows, "").print(System.out);
+        System.out.println();
+        System.out.println("Since the statistics began");
+        StatsViews.propertyTable(StatsViews.describe(totals)).print(System.out);
         System.out.println();
         StatsViews.propertyTable(StatsViews.describe(status)).print(System.out);
     }

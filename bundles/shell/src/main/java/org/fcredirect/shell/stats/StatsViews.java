@@ -10,6 +10,7 @@ import org.fcredirect.stats.api.FlowStats;
 import org.fcredirect.stats.api.LatencySummary;
 import org.fcredirect.stats.api.RangeStats;
 import org.fcredirect.stats.api.StatsStatus;
+import org.fcredirect.stats.api.StatsTotals;
 import org.fcredirect.stats.api.TrafficCounters;
 
 /** How ranges, flows, top lists and the drain's status look in tables and in JSON, the same in every command. */
@@ -98,11 +99,7 @@ final class StatsViews {
         rows.put("appliance", f.labels().appliance());
         rows.put("first seen", f.firstSeen());
         rows.put("last seen", f.lastSeen());
-        rows.put("to target", c.framesToTarget() + " frames, " + c.bytesToTarget() + " bytes");
-        rows.put("to initiator", c.framesToInitiator() + " frames, " + c.bytesToInitiator() + " bytes");
-        rows.put("exchanges", c.exchangesOpened() + " opened, " + c.exchangesCompleted() + " completed");
-        rows.put("reads / writes", c.reads() + " / " + c.writes());
-        rows.put("errors", c.errors() + " (" + c.framesDropped() + " frames dropped, " + c.scsiErrors() + " SCSI errors)");
+        rows.putAll(counterRows(c));
         rows.put("last minute", iops(f.lastMinute().iops()) + " IOPS, " + mbps(f.lastMinute().mbps()) + " MB/s, mean "
                 + latency(f.lastMinute().meanLatencyNanos()));
         rows.put("latency", f.maxLatencyNanos() == 0 && f.meanLatencyNanos() == 0 ? "no exchange recorded"
@@ -110,6 +107,41 @@ final class StatsViews {
         rows.put("percentiles", f.latency().map(StatsViews::percentiles)
                 .orElse("not kept: only the recently active flows keep a histogram"));
         return rows;
+    }
+
+    /** Counters by direction, exchanges, the read/write split and errors. */
+    static Map<String, Object> counterRows(TrafficCounters c) {
+        Map<String, Object> rows = new LinkedHashMap<>();
+        rows.put("to target", c.framesToTarget() + " frames, " + c.bytesToTarget() + " bytes");
+        rows.put("to initiator", c.framesToInitiator() + " frames, " + c.bytesToInitiator() + " bytes");
+        rows.put("exchanges", c.exchangesOpened() + " opened, " + c.exchangesCompleted() + " completed");
+        rows.put("reads / writes", c.reads() + " / " + c.writes());
+        rows.put("errors", c.errors() + " (" + c.framesDropped() + " frames dropped, " + c.scsiErrors() + " SCSI errors)");
+        return rows;
+    }
+
+    /** Everything counted since the statistics began, with the percentiles of every exchange. */
+    static Map<String, Object> describe(StatsTotals t) {
+        Map<String, Object> rows = counterRows(t.counters());
+        rows.put("percentiles", t.latency().map(StatsViews::percentiles).orElse("no exchange recorded"));
+        return rows;
+    }
+
+    static Map<String, Object> totalsJson(StatsTotals t) {
+        TrafficCounters c = t.counters();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("frames_to_target", c.framesToTarget());
+        m.put("bytes_to_target", c.bytesToTarget());
+        m.put("frames_to_initiator", c.framesToInitiator());
+        m.put("bytes_to_initiator", c.bytesToInitiator());
+        m.put("frames_dropped", c.framesDropped());
+        m.put("exchanges_opened", c.exchangesOpened());
+        m.put("exchanges_completed", c.exchangesCompleted());
+        m.put("reads", c.reads());
+        m.put("writes", c.writes());
+        m.put("scsi_errors", c.scsiErrors());
+        m.put("latency", t.latency().map(StatsViews::latencyJson).orElse(null));
+        return m;
     }
 
     static String percentiles(LatencySummary l) {

@@ -21,6 +21,7 @@ import org.fcredirect.stats.api.Resolution;
 import org.fcredirect.stats.api.SeriesPoint;
 import org.fcredirect.stats.api.StatsService;
 import org.fcredirect.stats.api.StatsStatus;
+import org.fcredirect.stats.api.StatsTotals;
 import org.fcredirect.stats.api.TimeSeries;
 import org.fcredirect.stats.api.TopMetric;
 import org.fcredirect.stats.api.TrafficCounters;
@@ -94,6 +95,14 @@ final class FakeStatsService implements StatsService {
     public Optional<TimeSeries> flowSeries(long flowId, Resolution resolution, Instant from, Instant to) {
         return detailed.contains(flowId) ? Optional.of(series(OptionalLong.of(flowId), resolution, from, to))
                 : Optional.empty();
+    }
+
+    /** Everything since the start: what a test put in. */
+    StatsTotals totals = new StatsTotals(new TrafficCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0), Optional.empty());
+
+    @Override
+    public StatsTotals totals() {
+        return totals;
     }
 
     @Override

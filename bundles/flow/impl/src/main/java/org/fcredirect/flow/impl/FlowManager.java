@@ -95,7 +95,8 @@ import org.slf4j.LoggerFactory;
  * any lock, because the policy engine reads them in the middle of a change.
  */
 @Component(service = {FlowService.class, LoginTable.class, ApplianceInventory.class, HealthCheck.class},
-        configurationPid = FlowManager.PID, immediate = true, property = {HealthCheck.NAME + "=flow",
+        configurationPid = FlowManager.PID, immediate = true, property = {"fcr.mbean=org.fcredirect:type=FlowManager",
+                HealthCheck.NAME + "=flow",
                 HealthCheck.SERVICE + "=org.fcredirect.flow.api.FlowService",
                 HealthCheck.SERVICE + "=org.fcredirect.flow.api.LoginTable",
                 HealthCheck.SERVICE + "=org.fcredirect.flow.api.ApplianceInventory"})

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * the contexts the changed policy matched before or matches after, and listeners (the flow
  * manager) are told on the changing thread, outside every lock.
  */
-@Component(service = PolicyService.class, configurationPid = PolicyManager.PID, immediate = true)
+@Component(service = PolicyService.class, configurationPid = PolicyManager.PID, immediate = true,
+        property = "fcr.mbean=org.fcredirect:type=PolicyEngine")
 @Designate(ocd = PolicyConfig.class)
 public class PolicyManager implements PolicyService {
     static final String PID = "org.fcredirect.policy";

@@ -51,4 +51,7 @@ public interface StatsService {
     Optional<TimeSeries> flowSeries(long flowId, Resolution resolution, Instant from, Instant to);
 
     StatsStatus status();
+
+    /** Everything counted since the statistics were first kept, with the latency of every exchange. */
+    StatsTotals totals();
 }

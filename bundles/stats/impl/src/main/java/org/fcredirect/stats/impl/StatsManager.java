@@ -18,6 +18,7 @@ import org.fcredirect.stats.api.RangeStats;
 import org.fcredirect.stats.api.Resolution;
 import org.fcredirect.stats.api.StatsService;
 import org.fcredirect.stats.api.StatsStatus;
+import org.fcredirect.stats.api.StatsTotals;
 import org.fcredirect.stats.api.TimeSeries;
 import org.fcredirect.stats.api.TopMetric;
 import org.fcredirect.storage.api.EventLog;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * lock, taken once per batch.
  */
 // Immediate: it must drain whether or not anyone uses the service.
-@Component(service = StatsService.class, configurationPid = StatsConfig.PID, immediate = true)
+@Component(service = StatsService.class, configurationPid = StatsConfig.PID, immediate = true,
+        property = "fcr.mbean=org.fcredirect:type=Stats")
 @Designate(ocd = StatsConfig.class)
 public class StatsManager implements StatsService {
     static final String STREAM = "stats";
@@ -180,6 +182,12 @@ public class StatsManager implements StatsService {
     @Override
     public Optional<TimeSeries> flowSeries(long flowId, Resolution resolution, Instant from, Instant to) {
         return withLock(() -> store.flowSeries(flowId, resolution, from, to, clock.millis()));
+    }
+
+    @Override
+    public StatsTotals totals() {
+        return withLock(() -> new StatsTotals(store.totalCounters(), store.totalLatency.getTotalCount() == 0
+                ? Optional.empty() : Optional.of(LatencyHistograms.summary(store.totalLatency))));
     }
 
     @Override

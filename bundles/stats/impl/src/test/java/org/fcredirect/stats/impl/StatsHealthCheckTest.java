@@ -14,6 +14,7 @@ import org.fcredirect.stats.api.RangeStats;
 import org.fcredirect.stats.api.Resolution;
 import org.fcredirect.stats.api.StatsService;
 import org.fcredirect.stats.api.StatsStatus;
+import org.fcredirect.stats.api.StatsTotals;
 import org.fcredirect.stats.api.TimeSeries;
 import org.fcredirect.stats.api.TopMetric;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,11 @@ class StatsHealthCheckTest {
     }
 
     private record StatusOnly(StatsStatus status) implements StatsService {
+        @Override
+        public StatsTotals totals() {
+            throw new UnsupportedOperationException("a fake: these tests do not call it");
+        }
+
         @Override
         public Optional<FlowStats> flow(long flowId) {
             throw new UnsupportedOperationException("a fake: these tests do not call it");

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * running log keeps its settings. A new directory opens the log there first and switches over
  * only once it is open; subscriptions to the old log end with an error saying why.
  */
-@Component(service = EventLog.class, configurationPid = StorageManager.PID, immediate = true)
+@Component(service = EventLog.class, configurationPid = StorageManager.PID, immediate = true,
+        property = "fcr.mbean=org.fcredirect:type=Storage")
 @Designate(ocd = StorageConfig.class)
 public class StorageManager implements EventLog {
     static final String PID = "org.fcredirect.storage";
