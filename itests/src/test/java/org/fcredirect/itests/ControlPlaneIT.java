@@ -104,6 +104,27 @@ public class ControlPlaneIT extends FcrTestSupport {
         assertRejected("fcr:login 20 50:00:09:72:00:00:00:01 0xfffffc", "0xfffffc");
     }
 
+    @Test
+    public void badArgumentsGetOneClearLine() {
+        assertRejected("fcr:appliance-add --group g --ports 10/zz x1", "ports '10,zz'");
+        assertRejected("fcr:appliance-recover nosuch", "nosuch");
+        assertRejected("fcr:appliance-remove nosuch", "nosuch");
+        assertRejected("fcr:flow-delete abc", "flow id 'abc'");
+        assertRejected("fcr:flow-delete 999999", "999999");
+        assertRejected("fcr:flow-export /nonexistent/dir/x.csv", "directory does not exist");
+        assertRejected("fcr:flow-export --format xml /tmp/flows.xml", "format 'xml'");
+        assertRejected("fcr:logins --vsan 0", "VSAN '0'");
+        assertRejected("fcr:logout 10 zz", "WWN 'zz'");
+        assertRejected("fcr:logout 10 20:00:00:25:b5:0a:00:99", "not logged in");
+        assertRejected("fcr:policy-remove nosuch", "nosuch");
+        assertRejected("fcr:policy-eval --vsan 10 --initiator zz --target " + ARRAY, "zz");
+        assertRejected("fcr:config nosuchservice", "nosuchservice");
+        assertRejected("fcr:config-commit", "nothing is staged");
+        assertRejected("fcr:config-rollback 999", "999");
+        assertRejected("fcr:stats-chart --minutes 0", "--minutes 0");
+        assertRejected("fcr:top --by fast", "--by 'fast'");
+    }
+
     private String state() throws Exception {
         return execute("fcr:flows --json -n 1000") + execute("fcr:logins --json") + execute("fcr:appliances --json")
                 + execute("fcr:policies --json").replaceAll("\"cache\":\\{.*\\}", "");

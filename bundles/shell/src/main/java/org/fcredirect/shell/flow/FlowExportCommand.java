@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.apache.karaf.shell.api.action.Argument;
@@ -48,6 +50,10 @@ public class FlowExportCommand extends FlowFilterOptions {
         Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             flows.exportFlows(filter, fmt, out);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("cannot write " + path.toAbsolutePath() + ": its directory does not exist");
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException("cannot write " + path.toAbsolutePath() + ": permission denied");
         }
         Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         System.out.println(flows.count(filter) + " flows written to " + path.toAbsolutePath() + " (" + fmt + ")");

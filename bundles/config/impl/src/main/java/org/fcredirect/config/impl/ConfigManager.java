@@ -224,7 +224,7 @@ public class ConfigManager implements ConfigService {
 
     private StagingArea requireSession() {
         if (session == null) {
-            throw new ConfigException("no configuration session is open: begin one first");
+            throw new ConfigException("no configuration session is open: nothing is staged (fcr:config-set begins one)");
         }
         return session;
     }

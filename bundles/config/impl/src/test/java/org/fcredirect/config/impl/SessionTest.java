@@ -127,7 +127,7 @@ class SessionTest {
     @Test
     void stagingNeedsASession() {
         ConfigException e = assertThrows(ConfigException.class, () -> f.config.stage(POLICY, "decisionCacheSize", "1"));
-        assertEquals("no configuration session is open: begin one first", e.getMessage());
+        assertEquals("no configuration session is open: nothing is staged (fcr:config-set begins one)", e.getMessage());
         assertThrows(ConfigException.class, () -> f.config.diff());
         assertThrows(ConfigException.class, () -> f.config.commit(""));
     }
