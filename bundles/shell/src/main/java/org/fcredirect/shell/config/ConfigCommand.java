@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -22,6 +23,7 @@ import org.fcredirect.shell.Services;
 public class ConfigCommand implements Action {
 
     @Argument(index = 0, name = "service", description = "PID or short name (policy, fastpath, ...); default: list the services")
+    @Completion(ConfigServiceCompleter.class)
     String service;
 
     @Option(name = "--json", description = "Print JSON instead of a table")

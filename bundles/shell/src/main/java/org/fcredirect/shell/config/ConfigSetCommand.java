@@ -3,6 +3,7 @@ package org.fcredirect.shell.config;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -20,9 +21,11 @@ public class ConfigSetCommand implements Action {
     boolean toDefault;
 
     @Argument(index = 0, name = "service", required = true, description = "PID or short name (policy, fastpath, ...)")
+    @Completion(ConfigServiceCompleter.class)
     String service;
 
     @Argument(index = 1, name = "key", required = true, description = "Setting name, see fcr:config SERVICE")
+    @Completion(ConfigKeyCompleter.class)
     String key;
 
     @Argument(index = 2, name = "value", description = "New value (omit with --default)")

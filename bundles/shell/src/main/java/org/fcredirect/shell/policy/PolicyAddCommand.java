@@ -6,12 +6,14 @@ import java.util.Map;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fcredirect.policy.api.Policy;
-import org.fcredirect.shell.Services;
 import org.fcredirect.policy.api.PolicyService;
+import org.fcredirect.shell.Services;
+import org.fcredirect.shell.flow.ApplianceGroupCompleter;
 
 @Service
 @Command(scope = "fcr", name = "policy-add", description = "Adds a policy (or replaces one with --update): which flows it matches,"
@@ -42,6 +44,7 @@ public class PolicyAddCommand implements Action {
     String action;
 
     @Option(name = "--group", aliases = "-g", description = "Appliance group to redirect to (redirect only)")
+    @Completion(ApplianceGroupCompleter.class)
     String group;
 
     @Option(name = "--balancing", aliases = "-b", description = "How redirect picks an appliance of the group:"
