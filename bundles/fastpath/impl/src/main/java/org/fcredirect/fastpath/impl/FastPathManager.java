@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ import org.fcredirect.fc.capture.LinkTypes;
 import org.fcredirect.flow.api.ApplianceInventory;
 import org.fcredirect.flow.api.FlowService;
 import org.fcredirect.flow.api.LoginTable;
+import org.fcredirect.monitor.api.HealthCheck;
+import org.fcredirect.monitor.api.HealthResult;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -53,12 +56,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Rule batches, rebuilds and source attachment are ordered by one control lock; none of it is
  * on the frame path, which only the workers run. The flow API references are optional: without a
- * flow service, the generator publishes its own rules.
+ * flow service, the generator publishes its own rules. It is also the {@code fastpath} health check
+ * (is every worker alive and advancing).
  */
-@Component(service = {RuleSink.class, StatsSource.class, FastPath.class}, configurationPid = FastPathManager.PID,
-        immediate = true)
+@Component(service = {RuleSink.class, StatsSource.class, FastPath.class, HealthCheck.class},
+        configurationPid = FastPathManager.PID, immediate = true, property = {HealthCheck.NAME + "=fastpath",
+                HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.FastPath",
+                HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.RuleSink",
+                HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.StatsSource"})
 @Designate(ocd = FastPathConfig.class)
-public class FastPathManager implements RuleSink, StatsSource, FastPath {
+public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthCheck {
     static final String PID = "org.fcredirect.fastpath";
     private static final Logger LOG = LoggerFactory.getLogger(FastPathManager.class);
     private static final long STOP_MILLIS = 5_000;
@@ -83,6 +90,7 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath {
     private final SourceHost sources = new Sources();
     private final AtomicInteger activeSources = new AtomicInteger();
     private final AtomicLong sourceFailures = new AtomicLong();
+    private final WorkerHealth workerHealth = new WorkerHealth(System::nanoTime);
     private volatile String lastSourceFailure;
     private volatile Pipeline pipeline;
     private volatile FastPathSettings settings;
@@ -228,6 +236,21 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath {
             throw new IllegalStateException("the fast path is not running");
         }
         return p;
+    }
+
+    /** The {@code fastpath} check: answers from published counters, never waits for a worker or the control lock. */
+    @Override
+    public HealthResult check() {
+        Pipeline p = pipeline;
+        if (p == null) {
+            return HealthResult.unhealthy("the fast path has not started");
+        }
+        return workerHealth.check(p, p.stopped(), Arrays.asList(p.workers));
+    }
+
+    /** The current pipeline, for tests. */
+    Pipeline pipeline() {
+        return pipeline;
     }
 
     // control input
