@@ -36,6 +36,7 @@ import org.fcredirect.flow.api.FlowService;
 import org.fcredirect.flow.api.LoginTable;
 import org.fcredirect.monitor.api.HealthCheck;
 import org.fcredirect.monitor.api.HealthResult;
+import org.fcredirect.monitor.api.MonitorService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -56,7 +57,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Rule batches, rebuilds and source attachment are ordered by one control lock; none of it is
  * on the frame path, which only the workers run. The flow API references are optional: without a
- * flow service, the generator publishes its own rules. It is also the {@code fastpath} health check
+ * flow service, the generator publishes its own rules. The monitor is optional too: with it, the
+ * generator's simulated appliances heartbeat, and the manager is the {@code fastpath} health check
  * (is every worker alive and advancing).
  */
 @Component(service = {RuleSink.class, StatsSource.class, FastPath.class, HealthCheck.class},
@@ -83,6 +85,11 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ApplianceInventory appliances;
 
+    /** The generator's appliances heartbeat through it, from the heartbeat thread only (never a worker). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile MonitorService monitorService;
+
     private final Object control = new Object();
     private final Object trafficLock = new Object();
     private final RuleFanout fanout = new RuleFanout();
@@ -100,6 +107,8 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
     private volatile Thread trafficThread;
     private StatsDrainer drainer;
     private Monitor monitor;
+    private Scheduler.OnThread timer;
+    private ApplianceHeartbeats heartbeats;
 
     public FastPathManager() {
     }
@@ -129,6 +138,8 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
             drainer = new StatsDrainer(() -> pipeline.channels());
             p.start();
             monitor = new Monitor(() -> pipeline);
+            timer = new Scheduler.OnThread("fastpath-heartbeats");
+            heartbeats = new ApplianceHeartbeats(() -> monitorService, timer);
         }
         LOG.info("Fast path started: {}", s);
     }
@@ -224,6 +235,8 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
                 Thread.currentThread().interrupt();
             }
             monitor.close();
+            heartbeats.close();
+            timer.close();
         }
         StatsBacklog b = backlog();
         LOG.info("Fast path stopped after {} frames; the counters of {} frames were never drained by a stats service",
@@ -251,6 +264,11 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
     /** The current pipeline, for tests. */
     Pipeline pipeline() {
         return pipeline;
+    }
+
+    /** The appliance heartbeats, for tests. */
+    ApplianceHeartbeats heartbeats() {
+        return heartbeats;
     }
 
     // control input
@@ -380,7 +398,7 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
                 throw new IllegalStateException("a traffic generator run is " + g.state() + "; stop it first");
             }
             running();
-            TrafficGenerator next = new TrafficGenerator(spec, directory(), sources);
+            TrafficGenerator next = new TrafficGenerator(spec, directory(), sources, heartbeats);
             Thread t = new Thread(() -> {
                 next.run();
                 if (next.state() == TrafficState.FAILED) {
