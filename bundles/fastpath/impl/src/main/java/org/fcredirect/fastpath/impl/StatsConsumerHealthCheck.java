@@ -115,7 +115,10 @@ public class StatsConsumerHealthCheck implements HealthCheck {
                     + " times since the last run (nothing lost yet)", details);
         }
         if (waiting) {
-            return HealthResult.healthy("draining: " + b.queuedBatches() + " batches queued", details);
+            return HealthResult.healthy(b.queuedBatches() + " batches queued, "
+                    + lastDrain.map(t -> "last drain " + Duration.between(t, now).toMillis() + " ms ago")
+                            .orElse("nothing drained yet")
+                    + "; unhealthy after " + bound.toMillis() + " ms without a drain", details);
         }
         return HealthResult.healthy(lastDrain.isPresent() ? "drained: nothing waits" : "nothing to drain yet", details);
     }

@@ -113,6 +113,8 @@ class StatsConsumerHealthCheckTest {
         exchanges(10, 1);
         HealthResult fresh = check.check();
         assertTrue(fresh.healthy(), "within the bound: " + fresh);
+        assertTrue(fresh.message().endsWith("batches queued, nothing drained yet; unhealthy after 3000 ms without a drain"),
+                fresh.message());
         assertEquals("never", fresh.details().get("lastDrain"));
 
         clock.advance(Duration.ofSeconds(2));
