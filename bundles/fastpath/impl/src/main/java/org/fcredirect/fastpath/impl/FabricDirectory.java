@@ -1,5 +1,7 @@
 package org.fcredirect.fastpath.impl;
 
+import java.util.List;
+
 /** Where the traffic generator's ports, appliances and flows are declared, so that rules for them reach the fast path. */
 interface FabricDirectory {
 
@@ -16,4 +18,12 @@ interface FabricDirectory {
 
     /** Removes what {@link #setUp} declared. */
     void tearDown(TrafficTopology topology, long[] flowIds);
+
+    /**
+     * The appliances {@link #setUp} declared where the monitor sees them (an appliance inventory),
+     * by name: the generator heartbeats them. None by default: rules alone declare no appliance.
+     */
+    default List<String> appliances(TrafficTopology topology) {
+        return List.of();
+    }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ import org.fcredirect.fc.capture.LinkTypes;
 import org.fcredirect.flow.api.ApplianceInventory;
 import org.fcredirect.flow.api.FlowService;
 import org.fcredirect.flow.api.LoginTable;
+import org.fcredirect.monitor.api.HealthCheck;
+import org.fcredirect.monitor.api.HealthResult;
+import org.fcredirect.monitor.api.MonitorService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -53,12 +57,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Rule batches, rebuilds and source attachment are ordered by one control lock; none of it is
  * on the frame path, which only the workers run. The flow API references are optional: without a
- * flow service, the generator publishes its own rules.
+ * flow service, the generator publishes its own rules. The monitor is optional too: with it, the
+ * generator's simulated appliances heartbeat, and the manager is the {@code fastpath} health check
+ * (is every worker alive and advancing).
  */
-@Component(service = {RuleSink.class, StatsSource.class, FastPath.class}, configurationPid = FastPathManager.PID,
-        immediate = true)
+@Component(service = {RuleSink.class, StatsSource.class, FastPath.class, HealthCheck.class},
+        configurationPid = FastPathManager.PID, immediate = true, property = {HealthCheck.NAME + "=fastpath",
+                HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.FastPath",
+                HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.RuleSink",
+                HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.StatsSource"})
 @Designate(ocd = FastPathConfig.class)
-public class FastPathManager implements RuleSink, StatsSource, FastPath {
+public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthCheck {
     static final String PID = "org.fcredirect.fastpath";
     private static final Logger LOG = LoggerFactory.getLogger(FastPathManager.class);
     private static final long STOP_MILLIS = 5_000;
@@ -76,6 +85,11 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ApplianceInventory appliances;
 
+    /** The generator's appliances heartbeat through it, from the heartbeat thread only (never a worker). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile MonitorService monitorService;
+
     private final Object control = new Object();
     private final Object trafficLock = new Object();
     private final RuleFanout fanout = new RuleFanout();
@@ -83,6 +97,7 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath {
     private final SourceHost sources = new Sources();
     private final AtomicInteger activeSources = new AtomicInteger();
     private final AtomicLong sourceFailures = new AtomicLong();
+    private final WorkerHealth workerHealth = new WorkerHealth(System::nanoTime);
     private volatile String lastSourceFailure;
     private volatile Pipeline pipeline;
     private volatile FastPathSettings settings;
@@ -92,6 +107,8 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath {
     private volatile Thread trafficThread;
     private StatsDrainer drainer;
     private Monitor monitor;
+    private Scheduler.OnThread timer;
+    private ApplianceHeartbeats heartbeats;
 
     public FastPathManager() {
     }
@@ -121,6 +138,8 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath {
             drainer = new StatsDrainer(() -> pipeline.channels());
             p.start();
             monitor = new Monitor(() -> pipeline);
+            timer = new Scheduler.OnThread("fastpath-heartbeats");
+            heartbeats = new ApplianceHeartbeats(() -> monitorService, timer);
         }
         LOG.info("Fast path started: {}", s);
     }
@@ -216,6 +235,8 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath {
                 Thread.currentThread().interrupt();
             }
             monitor.close();
+            heartbeats.close();
+            timer.close();
         }
         StatsBacklog b = backlog();
         LOG.info("Fast path stopped after {} frames; the counters of {} frames were never drained by a stats service",
@@ -228,6 +249,26 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath {
             throw new IllegalStateException("the fast path is not running");
         }
         return p;
+    }
+
+    /** The {@code fastpath} check: answers from published counters, never waits for a worker or the control lock. */
+    @Override
+    public HealthResult check() {
+        Pipeline p = pipeline;
+        if (p == null) {
+            return HealthResult.unhealthy("the fast path has not started");
+        }
+        return workerHealth.check(p, p.stopped(), Arrays.asList(p.workers));
+    }
+
+    /** The current pipeline, for tests. */
+    Pipeline pipeline() {
+        return pipeline;
+    }
+
+    /** The appliance heartbeats, for tests. */
+    ApplianceHeartbeats heartbeats() {
+        return heartbeats;
     }
 
     // control input
@@ -357,7 +398,7 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath {
                 throw new IllegalStateException("a traffic generator run is " + g.state() + "; stop it first");
             }
             running();
-            TrafficGenerator next = new TrafficGenerator(spec, directory(), sources);
+            TrafficGenerator next = new TrafficGenerator(spec, directory(), sources, heartbeats);
             Thread t = new Thread(() -> {
                 next.run();
                 if (next.state() == TrafficState.FAILED) {

@@ -114,6 +114,15 @@ final class FlowServiceDirectory implements FabricDirectory {
         }
     }
 
+    @Override
+    public List<String> appliances(TrafficTopology t) {
+        List<String> names = new ArrayList<>(t.appliances());
+        for (int a = 0; a < t.appliances(); a++) {
+            names.add(TrafficTopology.applianceName(a));
+        }
+        return names;
+    }
+
     private static ApplianceSpec appliance(TrafficTopology t, int a) {
         ApplianceSpec.Builder b = ApplianceSpec.builder(TrafficTopology.applianceName(a)).group(GROUP);
         for (int v = 0; v < t.spec.vsans(); v++) {

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -27,6 +28,26 @@ import org.slf4j.LoggerFactory;
  */
 final class TrafficGenerator implements Runnable {
     static final String SOURCE = "traffic generator";
+
+    /** Hears which simulated appliances exist, so that something off the generator's thread heartbeats them. */
+    interface Appliances {
+        Appliances NONE = new Appliances() {
+            @Override
+            public void declared(List<String> names) {
+            }
+
+            @Override
+            public void removed(List<String> names) {
+            }
+        };
+
+        /** The set-up declared them (or found them from an earlier run). */
+        void declared(List<String> names);
+
+        /** The clean-up removed them. */
+        void removed(List<String> names);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(TrafficGenerator.class);
     private static final long RULES_TIMEOUT_MILLIS = 30_000;
     private static final long DRAIN_TIMEOUT_NANOS = 30_000_000_000L;
@@ -61,6 +82,7 @@ final class TrafficGenerator implements Runnable {
     private final TrafficTopology topology;
     private final FabricDirectory directory;
     private final SourceHost host;
+    private final Appliances appliances;
     private final int depth;
     private final int[] generation;
     private final boolean[] active;
@@ -101,10 +123,15 @@ final class TrafficGenerator implements Runnable {
     private long incomplete;
 
     TrafficGenerator(TrafficSpec spec, FabricDirectory directory, SourceHost host) {
+        this(spec, directory, host, Appliances.NONE);
+    }
+
+    TrafficGenerator(TrafficSpec spec, FabricDirectory directory, SourceHost host, Appliances appliances) {
         this.spec = spec;
         this.topology = new TrafficTopology(spec);
         this.directory = directory;
         this.host = host;
+        this.appliances = appliances;
         this.depth = spec.queueDepth();
         int slots = topology.flows * depth;
         generation = new int[slots];
@@ -133,6 +160,7 @@ final class TrafficGenerator implements Runnable {
         startedNanos = System.nanoTime();
         try {
             flowIds = directory.setUp(topology);
+            appliances.declared(directory.appliances(topology));
             if (!host.awaitRules(RULES_TIMEOUT_MILLIS)) {
                 throw new IllegalStateException("the flows' rules did not reach every fast path worker within "
                         + RULES_TIMEOUT_MILLIS / 1000 + " s");
@@ -149,6 +177,7 @@ final class TrafficGenerator implements Runnable {
             if (spec.cleanup()) {
                 state = TrafficState.CLEANING_UP;
                 directory.tearDown(topology, flowIds);
+                appliances.removed(directory.appliances(topology));
             }
             state = stopRequested ? TrafficState.STOPPED : TrafficState.FINISHED;
             LOG.info("Traffic generator {}: {} exchanges completed of {} started, {} frames sent, {} address mismatches,"

@@ -15,7 +15,7 @@ import org.jctools.queues.MpscArrayQueue;
  * it is idle. It publishes its figures after every round for status readers and never logs: the
  * monitor reports what it sees. Nothing a frame or a source does can end its loop.
  */
-final class Worker implements Runnable {
+final class Worker implements Runnable, WorkerHealth.Probe {
     static final int RECEIVED = 0;
     static final int PROCESSED = 1;
     static final int FORWARDED = 2;
@@ -52,7 +52,8 @@ final class Worker implements Runnable {
     private long heartbeat;
     private long appliedSequence;
     private long appliedGeneration = -1;
-    private Thread thread;
+    /** Volatile: health checks and status read it from other threads. */
+    private volatile Thread thread;
 
     Worker(int index, FrameProcessor processor, int controlQueueSize, long statsIntervalMillis, boolean defaultDrop) {
         this.index = index;
@@ -216,11 +217,54 @@ final class Worker implements Runnable {
         return d;
     }
 
-    boolean alive() {
-        return thread != null && thread.isAlive();
+    @Override
+    public int index() {
+        return index;
     }
 
-    String threadName() {
+    @Override
+    public boolean started() {
+        return thread != null;
+    }
+
+    @Override
+    public boolean alive() {
+        Thread t = thread;
+        return t != null && t.isAlive();
+    }
+
+    /** Rounds of its loop so far: it moves on every round, idle or busy, unless the loop is blocked. */
+    @Override
+    public long loops() {
+        return metric(HEARTBEAT);
+    }
+
+    @Override
+    public long frames() {
+        return metric(RECEIVED);
+    }
+
+    @Override
+    public long faults() {
+        return metric(FAULTS);
+    }
+
+    @Override
+    public int controlDepth() {
+        return control.size();
+    }
+
+    @Override
+    public int ringCapacity() {
+        int n = 0;
+        for (Lane l : lanes) {
+            n += l.toWorker.capacity();
+        }
+        return n;
+    }
+
+    @Override
+    public String threadName() {
         return thread == null ? "fastpath-worker-" + index : thread.getName();
     }
 
@@ -228,7 +272,8 @@ final class Worker implements Runnable {
         return nativeThreadId;
     }
 
-    int ringDepth() {
+    @Override
+    public int ringDepth() {
         int n = 0;
         for (Lane l : lanes) {
             n += l.toWorker.size();

@@ -1,0 +1,119 @@
+package org.fcredirect.fastpath.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.fcredirect.fastpath.api.TrafficSpec;
+import org.fcredirect.fastpath.api.TrafficState;
+import org.fcredirect.fastpath.api.TrafficStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generator through a (fake) flow service with a (fake) monitor bound: its appliances
+ * heartbeat from the fast path's heartbeat thread while they exist, never from a worker.
+ */
+class GeneratorHeartbeatTest {
+    private static final Duration INTERVAL = Duration.ofMillis(100);
+    private FastPathManager manager;
+    private FakeFlowApi api;
+    private FakeMonitor monitor;
+
+    @AfterEach
+    void stop() {
+        if (manager != null) {
+            manager.deactivate();
+        }
+    }
+
+    private void start(boolean withFlowService) {
+        manager = new FastPathManager(Fixtures.settings(2));
+        api = new FakeFlowApi(manager);
+        if (withFlowService) {
+            manager.logins = api;
+            manager.flows = api;
+            manager.appliances = api;
+        }
+        monitor = new FakeMonitor(name -> api.get(name).isPresent());
+        monitor.interval = INTERVAL;
+        manager.monitorService = monitor;
+    }
+
+    private static TrafficSpec.Builder spec() {
+        return TrafficSpec.builder().vsans(1).initiatorsPerVsan(8).targetsPerVsan(8).flowsPerInitiator(2).appliances(4)
+                .redirectPercent(100).queueDepth(2);
+    }
+
+    private static List<String> names(int n) {
+        return IntStream.range(0, n).mapToObj(TrafficTopology::applianceName).toList();
+    }
+
+    @Test
+    void everyApplianceHeartbeatsWhileTheRunGoesOnFromTheHeartbeatThreadOnly() throws InterruptedException {
+        start(true);
+        manager.startTraffic(spec().framesPerSecond(20_000).duration(Duration.ofSeconds(30)).cleanup(true).build());
+        Await.until("every appliance heartbeat a few times while the run goes on", Fixtures.TIMEOUT,
+                () -> manager.traffic().state() == TrafficState.RUNNING
+                        && names(4).stream().allMatch(n -> monitor.beats(n) >= 3));
+        Set<String> threads = monitor.beats().stream().map(FakeMonitor.Beat::thread).collect(Collectors.toSet());
+        assertEquals(Set.of("fastpath-heartbeats"), threads, "never a worker, never the generator");
+        assertEquals(names(4), manager.heartbeats().appliances());
+
+        manager.stopTraffic();
+        TrafficStatus s = manager.awaitTraffic(Duration.ofSeconds(20));
+        assertEquals(TrafficState.STOPPED, s.state(), s.toString());
+        assertEquals(List.of(), manager.heartbeats().appliances(), "the clean-up removed them");
+        long after = monitor.beats().size();
+        Thread.sleep(3 * INTERVAL.toMillis());
+        assertEquals(after, monitor.beats().size(), "no heartbeat for appliances that are gone");
+    }
+
+    /** A run that keeps its flows keeps its appliances too: they stay healthy and their flows where they are. */
+    @Test
+    void aRunThatKeepsItsFlowsKeepsItsAppliancesAlive() throws InterruptedException {
+        start(true);
+        manager.startTraffic(spec().exchanges(500).build());
+        TrafficStatus s = manager.awaitTraffic(Duration.ofSeconds(20));
+        assertEquals(TrafficState.FINISHED, s.state(), s.toString());
+        long before = monitor.beats("trafgen-3");
+        Await.until("heartbeats go on after the run", Fixtures.TIMEOUT, () -> monitor.beats("trafgen-3") >= before + 3);
+    }
+
+    @Test
+    void withoutTheFlowServiceNoApplianceIsDeclaredSoNoneHeartbeats() throws InterruptedException {
+        start(false);
+        manager.startTraffic(spec().exchanges(500).build());
+        TrafficStatus s = manager.awaitTraffic(Duration.ofSeconds(20));
+        assertEquals(TrafficState.FINISHED, s.state(), s.toString());
+        assertEquals("direct rules", s.directory());
+        assertEquals(List.of(), manager.heartbeats().appliances());
+        assertEquals(0, monitor.beats().size());
+    }
+
+    @Test
+    void withRedirectOffThereIsNoApplianceToHeartbeat() throws InterruptedException {
+        start(true);
+        manager.startTraffic(spec().redirectPercent(0).exchanges(500).build());
+        TrafficStatus s = manager.awaitTraffic(Duration.ofSeconds(20));
+        assertEquals(TrafficState.FINISHED, s.state(), s.toString());
+        assertEquals(0, api.applianceCount());
+        assertEquals(0, monitor.beats().size());
+    }
+
+    @Test
+    void withoutAMonitorTheGeneratorRunsAsBefore() throws InterruptedException {
+        start(true);
+        manager.monitorService = null;
+        manager.startTraffic(spec().exchanges(500).cleanup(true).build());
+        TrafficStatus s = manager.awaitTraffic(Duration.ofSeconds(20));
+        assertEquals(TrafficState.FINISHED, s.state(), s.toString());
+        assertEquals(500, s.exchangesCompleted());
+        assertEquals(0, monitor.beats().size());
+    }
+}
