@@ -62,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * (is every worker alive and advancing).
  */
 @Component(service = {RuleSink.class, StatsSource.class, FastPath.class, HealthCheck.class},
-        configurationPid = FastPathManager.PID, immediate = true, property = {HealthCheck.NAME + "=fastpath",
+        configurationPid = FastPathManager.PID, immediate = true, property = {"fcr.mbean=org.fcredirect:type=FastPath",
+                HealthCheck.NAME + "=fastpath",
                 HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.FastPath",
                 HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.RuleSink",
                 HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.StatsSource"})

@@ -27,10 +27,11 @@ import org.osgi.service.component.annotations.Reference;
  * the queues were full: exchange records dropped (lost) or workers deferring their deltas (kept,
  * but the bound is hit). Healthy while nothing waits, even with no consumer at all: nothing is
  * lost or late then, an absent stats service already shows as a missing {@code stats} check, and
- * the first batch shipped with no one to take it starts the clock.
+ * the first batch shipped with no one to take it starts the clock. It speaks for the statistics
+ * service, not for the fast path, whose forwarding a missing consumer does not touch.
  */
 @Component(service = HealthCheck.class, property = {HealthCheck.NAME + "=stats-consumer",
-        HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.StatsSource"})
+        HealthCheck.SERVICE + "=org.fcredirect.stats.api.StatsService"})
 public class StatsConsumerHealthCheck implements HealthCheck {
     static final Duration MIN_STALL = Duration.ofSeconds(3);
     static final int STALL_INTERVALS = 3;
