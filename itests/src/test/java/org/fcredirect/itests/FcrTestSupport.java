@@ -14,6 +14,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -24,9 +25,12 @@ import java.security.PrivilegedExceptionAction;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.inject.Inject;
 import javax.security.auth.Subject;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
@@ -165,6 +169,9 @@ public abstract class FcrTestSupport {
             // A synchronous boot installs the boot features on the start-level thread; when the deployer
             // then has to stop a bundle that thread holds, the boot deadlocks (seen once in 20 boots here).
             editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBootAsynchronous", "true"),
+            // Our boot features as a stage of their own: Pax Exam's feature (its probe installer) comes
+            // after it, so the probe never meets the deployer's resolver hook of our boot (PAXEXAM-765).
+            editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot", "(" + bootFeatures(zip) + ")"),
             // tests count frames exactly: no demo traffic beside theirs
             editConfigurationFilePut("etc/org.fcredirect.demo.cfg", "enabled", "false"),
             // free ports, so the tests run beside a Karaf started with ./run
@@ -181,6 +188,21 @@ public abstract class FcrTestSupport {
         Option[] all = Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
         return all;
+    }
+
+    /** The assembly's own boot features, as its etc/org.apache.karaf.features.cfg lists them. */
+    private static String bootFeatures(String zip) {
+        try (ZipFile z = new ZipFile(zip)) {
+            ZipEntry cfg = z.stream().filter(e -> e.getName().endsWith("etc/org.apache.karaf.features.cfg")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(zip + " has no etc/org.apache.karaf.features.cfg"));
+            Properties p = new Properties();
+            try (InputStream in = z.getInputStream(cfg)) {
+                p.load(in);
+            }
+            return p.getProperty("featuresBoot").strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + zip, e);
+        }
     }
 
     private static int freePort() {
