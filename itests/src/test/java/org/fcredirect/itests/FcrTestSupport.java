@@ -20,7 +20,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 import java.util.Arrays;
 import java.util.Collection;
@@ -34,6 +33,7 @@ import java.util.zip.ZipFile;
 import javax.inject.Inject;
 import javax.security.auth.Subject;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.fcredirect.fastpath.api.FastPath;
@@ -74,8 +74,6 @@ public abstract class FcrTestSupport {
     @Inject
     protected SessionFactory sessionFactory;
 
-    /** What Karaf's own admin user holds. */
-    static final List<String> OPERATOR_ROLES = List.of("admin", "manager", "viewer", "systembundles");
     static final String PROJECT_VERSION = System.getProperty("fcr.version");
     /** The version of the second build of every service (fixtures/upgrades). */
     static final String UPGRADE_VERSION = System.getProperty("fcr.upgrade.version");
@@ -156,7 +154,7 @@ public abstract class FcrTestSupport {
                     .karafVersion(System.getProperty("karaf.version", "4.4.10"))
                     .unpackDirectory(new File("target/exam"))
                     .useDeployFolder(false),
-            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+            sshServer() ? configureConsole().ignoreLocalConsole() : configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             logLevel(LogLevel.WARN),
             // what fc-redirect logs is one line per operator-relevant event: keep it for failed runs
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.fcr.name", "org.fcredirect"),
@@ -178,6 +176,7 @@ public abstract class FcrTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(freePort())),
             systemProperty("pax.exam.osgi.unresolved.fail").value("true"),
             // the tests run inside the container: hand them the versions the build knows
             systemProperty("fcr.version").value(System.getProperty("fcr.version")),
@@ -205,12 +204,18 @@ public abstract class FcrTestSupport {
         }
     }
 
-    private static int freePort() {
+    /** A port nobody listens on now, on the loopback interface. */
+    protected static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on the loopback interface", e);
         }
+    }
+
+    /** Whether Karaf starts its SSH server (on a free port); off unless a test logs in over SSH. */
+    protected boolean sshServer() {
+        return false;
     }
 
     /** Options a test class adds to the boot, e.g. extra configuration. */
@@ -219,34 +224,50 @@ public abstract class FcrTestSupport {
     }
 
     /**
-     * Runs a command line through the real command processor, as an operator would type it, and
-     * returns what it printed.
+     * Runs a command line through the real command processor, as an operator with the admin role
+     * would type it, and returns what it printed.
      *
      * @throws Exception what the command threw (the shell prints its message to the operator)
      */
     protected String execute(String commandLine) throws Exception {
-        return executeAs(OPERATOR_ROLES, commandLine);
+        return executeAs(operator("itest", "admin", "manager", "viewer", "ssh"), commandLine);
     }
 
     /**
-     * Runs a command line as a user holding {@code roles}: Karaf checks its command ACLs against the
-     * roles of the calling subject, and a command the roles may not run does not exist for them.
+     * Runs a command line as the given user. The command ACLs (etc/org.apache.karaf.command.acl.*.cfg)
+     * check the roles of the Subject the command runs under, as for an SSH session; a command with
+     * an ACL entry is refused when there is no Subject at all.
      */
-    protected String executeAs(List<String> roles, String commandLine) throws Exception {
-        Subject subject = new Subject();
-        roles.forEach(role -> subject.getPrincipals().add(new RolePrincipal(role)));
+    protected String executeAs(Subject user, String commandLine) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             Session session = sessionFactory.create(System.in, out, out);
             try {
-                Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(commandLine));
-            } catch (PrivilegedActionException e) {
-                throw e.getException();
+                doAs(user, () -> session.execute(commandLine));
             } finally {
                 session.close();
             }
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A user as Karaf's JAAS login makes it, with these roles. */
+    protected static Subject operator(String name, String... roles) {
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal(name));
+        for (String role : roles) {
+            subject.getPrincipals().add(new RolePrincipal(role));
+        }
+        return subject;
+    }
+
+    @SuppressWarnings({"removal", "deprecation"}) // Subject.doAs: what Karaf's own shell uses on Java 17
+    private static void doAs(Subject subject, PrivilegedExceptionAction<Object> action) throws Exception {
+        try {
+            Subject.doAs(subject, action);
+        } catch (java.security.PrivilegedActionException e) {
+            throw e.getException();
+        }
     }
 
     /**

@@ -1,0 +1,199 @@
+package org.fcredirect.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.inject.Inject;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import org.fcredirect.fastpath.api.FastPath;
+import org.fcredirect.storage.api.EventLog;
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * What jconsole, VisualVM and Hawtio see: the fcr MBeans through the real JMX RMI connector and
+ * through Jolokia over HTTP (Pax Web on the loopback interface), with a user of the karaf realm,
+ * showing the same figures as the services themselves. FcrTestSupport puts RMI and HTTP on free
+ * ports; the tests read them back from ConfigAdmin.
+ */
+public class JmxConsoleIT extends FcrTestSupport {
+    static final String OPERATOR = "operator1";
+    static final String VIEWER = "viewer1";
+    static final String PASSWORD = "secret";
+
+    @Inject
+    ConfigurationAdmin configurationAdmin;
+
+    @Inject
+    FastPath fastPath;
+
+    @Inject
+    EventLog eventLog;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Override
+    protected Option[] extraOptions() {
+        return new Option[] {
+            editConfigurationFilePut("etc/users.properties", OPERATOR, PASSWORD + ",_g_:admingroup"),
+            editConfigurationFilePut("etc/users.properties", VIEWER, PASSWORD + ",_g_:viewergroup"),
+        };
+    }
+
+    @Test
+    public void jmxRmiShowsTheFcrMBeansToAKarafUser() throws Exception {
+        long sequence = eventLog.append("itest-jmx-console", "ping", "{}".getBytes(StandardCharsets.UTF_8))
+                .get(10, TimeUnit.SECONDS).sequence();
+        JMXServiceURL url = new JMXServiceURL(String.format("service:jmx:rmi://127.0.0.1:%s/jndi/rmi://127.0.0.1:%s/karaf-%s",
+                config("org.apache.karaf.management", "rmiServerPort"), config("org.apache.karaf.management", "rmiRegistryPort"),
+                System.getProperty("karaf.name", "root")));
+        try (JMXConnector connector = JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {VIEWER, PASSWORD}))) {
+            MBeanServerConnection server = connector.getMBeanServerConnection();
+            int workers = fastPath.status().workers().size();
+            assertTrue("the fast path runs workers", workers > 0);
+            assertEquals(workers, server.getAttribute(new ObjectName("org.fcredirect:type=FastPath"), "Workers"));
+            assertEquals(Boolean.TRUE, server.getAttribute(new ObjectName("org.fcredirect:type=FastPath"), "Healthy"));
+            assertEquals(sequence, server.getAttribute(new ObjectName("org.fcredirect:type=Storage"), "LastSequence"));
+            assertEquals(eventLog.lastSequence(), sequence);
+            // every fcr MBean is there for the console's tree
+            for (String type : new String[] {"Storage", "FlowManager", "PolicyEngine", "FastPath", "Monitor", "Config"}) {
+                assertTrue(type, server.isRegistered(new ObjectName("org.fcredirect:type=" + type)));
+            }
+        }
+    }
+
+    @Test
+    public void jolokiaReadsTheFcrMBeansOverHttp() throws Exception {
+        long sequence = eventLog.append("itest-jolokia", "ping", "{}".getBytes(StandardCharsets.UTF_8))
+                .get(10, TimeUnit.SECONDS).sequence();
+        awaitJolokia();
+
+        HttpResponse<String> fastPathRead = get("/read/org.fcredirect:type=FastPath", VIEWER, PASSWORD);
+        assertEquals(fastPathRead.body(), 200, fastPathRead.statusCode());
+        assertEquals(fastPathRead.body(), "200", field(fastPathRead.body(), "status"));
+        assertEquals(fastPathRead.body(), Integer.toString(fastPath.status().workers().size()), field(fastPathRead.body(), "Workers"));
+        assertEquals(fastPathRead.body(), "true", field(fastPathRead.body(), "Healthy"));
+
+        HttpResponse<String> lastSequence = get("/read/org.fcredirect:type=Storage/LastSequence", OPERATOR, PASSWORD);
+        assertEquals(lastSequence.body(), Long.toString(sequence), field(lastSequence.body(), "value"));
+
+        HttpResponse<String> search = get("/search/org.fcredirect:*", VIEWER, PASSWORD);
+        for (String type : new String[] {"Storage", "FlowManager", "PolicyEngine", "FastPath", "Monitor", "Config"}) {
+            assertTrue(search.body(), search.body().contains("org.fcredirect:type=" + type));
+        }
+    }
+
+    @Test
+    public void jolokiaIsReadOnlyAndOnlyForKarafUsers() throws Exception {
+        awaitJolokia();
+        String compact = "/exec/org.fcredirect:type=Storage/compact()";
+        long events = eventLog.lastSequence();
+        // operations and writes are refused over HTTP, even to admin: they go through JMX RMI or the shell
+        HttpResponse<String> exec = get(compact, OPERATOR, PASSWORD);
+        assertEquals(exec.body(), "403", field(exec.body(), "status"));
+        assertTrue(exec.body(), exec.body().contains("forbidden"));
+        HttpResponse<String> write = get("/write/org.fcredirect:type=FastPath/Workers/5", OPERATOR, PASSWORD);
+        assertEquals(write.body(), "403", field(write.body(), "status"));
+        assertEquals("nothing ran", events, eventLog.lastSequence());
+
+        assertEquals(401, get("/read/org.fcredirect:type=FastPath/Workers", VIEWER, "wrong").statusCode());
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(jolokia("/read/org.fcredirect:type=FastPath/Workers")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode());
+        String challenge = anonymous.headers().firstValue("WWW-Authenticate").orElse("");
+        assertTrue(challenge, challenge.toLowerCase(java.util.Locale.ROOT).startsWith("basic") && challenge.contains("karaf"));
+    }
+
+    @Test
+    public void httpAndJmxListenOnLoopbackOnly() throws Exception {
+        awaitJolokia();
+        assertEquals("127.0.0.1", config("org.ops4j.pax.web", "org.ops4j.pax.web.listening.addresses"));
+        // Not the RMI registry: under Pax Exam it is the test driver's own registry (Pax Exam points
+        // rmiRegistryPort at it and Karaf reuses it), which listens on every interface.
+        Map<String, Integer> ports = Map.of(
+                "HTTP", Integer.parseInt(config("org.ops4j.pax.web", "org.osgi.service.http.port")),
+                "RMI server", Integer.parseInt(config("org.apache.karaf.management", "rmiServerPort")));
+        for (Map.Entry<String, Integer> entry : ports.entrySet()) {
+            int port = entry.getValue();
+            try (Socket loopback = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                assertTrue(loopback.isConnected());
+            }
+            // every other address of this host: nobody answers there
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address.isLoopbackAddress() || address.isLinkLocalAddress()) {
+                        continue;
+                    }
+                    try (Socket other = new Socket()) {
+                        other.connect(new InetSocketAddress(address, port), 2000);
+                        fail(entry.getKey() + " port " + port + " answers on " + address);
+                    } catch (ConnectException | SocketTimeoutException expected) {
+                        // refused: bound to 127.0.0.1 only
+                    }
+                }
+            }
+        }
+    }
+
+    /** Pax Web starts Jetty and Jolokia registers its servlet after the fcr services are up. */
+    private void awaitJolokia() {
+        await("Jolokia answers at " + jolokia(""), () -> {
+            try {
+                return get("/version", VIEWER, PASSWORD).statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    private HttpResponse<String> get(String path, String user, String password) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(jolokia(path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + basic).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI jolokia(String path) {
+        try {
+            return URI.create("http://127.0.0.1:" + config("org.ops4j.pax.web", "org.osgi.service.http.port") + "/jolokia" + path);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A scalar field of Jolokia's JSON answer ("status": 200, "Workers": 2, "value": 17 ...). */
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":\"?([^,\"}]*)").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private String config(String pid, String key) throws IOException {
+        return String.valueOf(configurationAdmin.getConfiguration(pid, null).getProperties().get(key));
+    }
+}
