@@ -70,16 +70,19 @@ public class SecurityIT extends FcrTestSupport {
             "fcr:config-rollback 1");
 
     /** Read-only commands, each with a fragment of what it prints. */
-    static final Map<String, String> READ_ONLY = Map.of(
-            "fcr:flows -c", "0",
-            "fcr:logins", "VSAN",
-            "fcr:policies", "Priority",
-            "fcr:health", "Kind",
-            "fcr:storage", "fsync",
-            "fcr:fastpath", "Worker",
-            "fcr:config", "fastpath",
-            "fcr:config-export", "fc-redirect configuration descriptor",
-            "fcr:decode " + FoundationIT.READ10_FC2, "FCP_CMND");
+    static final Map<String, String> READ_ONLY = Map.ofEntries(
+            Map.entry("fcr:flows -c", "0"),
+            Map.entry("fcr:logins", "VSAN"),
+            Map.entry("fcr:policies", "Priority"),
+            Map.entry("fcr:health", "Kind"),
+            Map.entry("fcr:storage", "fsync"),
+            Map.entry("fcr:fastpath", "Worker"),
+            Map.entry("fcr:config", "fastpath"),
+            Map.entry("fcr:config-export", "fc-redirect configuration descriptor"),
+            Map.entry("fcr:decode " + FoundationIT.READ10_FC2, "FCP_CMND"),
+            Map.entry("fcr:flow-export", "vsan,initiator"),
+            Map.entry("fcr:stats", "keeping up"),
+            Map.entry("fcr:upgrade-check fcr-stats " + PROJECT_VERSION.replace("-SNAPSHOT", ".SNAPSHOT"), "unchanged"));
 
     @Inject
     ConfigurationAdmin configurationAdmin;

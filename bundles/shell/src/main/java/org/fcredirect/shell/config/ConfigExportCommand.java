@@ -30,7 +30,7 @@ public class ConfigExportCommand implements Action {
     @Override
     public Object execute() throws Exception {
         Services.require(config, "config service", "fcr-config");
-        if (file == null || "-".equals(file)) {
+        if (file == null) {
             Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
             config.export(out);
             out.flush();

@@ -25,7 +25,7 @@ import org.fcredirect.flow.api.FlowService;
 @Command(scope = "fcr", name = "flow-export", description = "Writes flows to a CSV or JSON file that fcr:flow-import reads back")
 public class FlowExportCommand extends FlowFilterOptions {
 
-    @Argument(index = 0, name = "file", required = true, description = "Output file, replaced if it exists; '-' prints to the console")
+    @Argument(index = 0, name = "file", description = "Output file, replaced if it exists; default: print to the console")
     @Completion(FileCompleter.class)
     String file;
 
@@ -39,7 +39,7 @@ public class FlowExportCommand extends FlowFilterOptions {
     public Object execute() throws IOException {
         Services.require(flows, "flow manager", "fcr-flow");
         FlowFilter filter = filter();
-        if ("-".equals(file)) {
+        if (file == null) {
             Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
             flows.exportFlows(filter, format == null ? FlowFormat.CSV : FlowFormat.parse(format), out);
             out.flush();
