@@ -134,10 +134,14 @@ final class FlowServiceDirectory implements FabricDirectory {
         }
     }
 
-    /** On the flow manager's event thread: a change of one of the run's flows becomes a move. */
+    /**
+     * On the flow manager's event thread: a change of one of the run's flows becomes a move. A
+     * creation is none: the run's own flows are read after their import, and a flow created anew
+     * by someone else has another id.
+     */
     private void moved(TrafficTopology t, FlowRoutes routes, FlowEvent e) {
         FlowSpec spec = e.flow().spec();
-        if (spec.lun().isPresent()) {
+        if (e.type() == FlowEvent.Type.CREATED || spec.lun().isPresent()) {
             return;
         }
         int f = t.indexOf(spec.vsan().value(), spec.initiator().value(), spec.target().value());
