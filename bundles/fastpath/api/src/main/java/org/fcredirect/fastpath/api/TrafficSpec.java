@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * as fast as the fast path takes them, until a duration, a frame count or an exchange count is
  * reached or it is stopped. The same spec and seed give the same traffic.
  *
- * <p>Placement: the j-th target of host h is {@code (h + j) mod targetsPerVsan}, through
+ * <p>Planned placement: the j-th target of host h is {@code (h + j) mod targetsPerVsan}, through
  * appliance j (spread over the spare appliances when there are more). An appliance has one
  * virtual target and one virtual initiator per VSAN, so two flows through one appliance to the
  * same target (or from the same host) could not be told apart on the appliance's side; the
@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * groups is a multiple of {@code flowsPerInitiator} (then every member of a group carries the same
  * j-th target of its hosts).
  *
- * <p>Placement: {@code explicit} names the planned appliance in each redirected flow;
+ * <p>Who places: {@code explicit} names the planned appliance in each redirected flow;
  * {@code policy} creates every flow without one, so the policy engine decides each (redirect,
  * permit or drop, and where), and {@code redirectPercent} is not used. Since the policies may put
  * any two flows on one appliance, {@code policy} needs {@code flowsPerInitiator = 1}: then no two

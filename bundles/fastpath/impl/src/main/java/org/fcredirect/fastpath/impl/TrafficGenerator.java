@@ -141,6 +141,7 @@ final class TrafficGenerator implements Runnable {
     private long dropped;
     private long failed;
     private long incomplete;
+    /** Sum of {@link #suspects}: the once-a-second confirmation scans the flows only when some wait. */
     private long suspected;
     private long moves;
 
