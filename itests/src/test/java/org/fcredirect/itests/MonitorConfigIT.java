@@ -7,22 +7,48 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.fcredirect.fastpath.api.DropReason;
 import org.fcredirect.fastpath.api.FastPath;
+import org.fcredirect.fastpath.api.RuleAction;
+import org.fcredirect.fastpath.api.TrafficState;
+import org.fcredirect.fastpath.api.TrafficStatus;
+import org.fcredirect.flow.api.FailoverMode;
+import org.fcredirect.flow.api.Flow;
+import org.fcredirect.flow.api.FlowFilter;
+import org.fcredirect.flow.api.FlowId;
+import org.fcredirect.flow.api.FlowService;
+import org.fcredirect.flow.api.FlowState;
 import org.fcredirect.monitor.api.MonitorService;
+import org.fcredirect.stats.api.StatsService;
 import org.junit.Test;
+import org.osgi.framework.Bundle;
 
 /**
  * The monitor and config services in the assembly: every fcr service in the registry view, health
- * checks, an appliance outage driving each failover mode and its recovery, and staged
- * configuration changes committed, refused and aborted.
+ * checks, an appliance outage driving each failover mode and its recovery (by hand and under
+ * generator traffic), the fast path outliving the statistics service, and staged configuration
+ * changes committed, refused and aborted.
  */
 public class MonitorConfigIT extends FcrTestSupport {
     static final String HOST_A = "20:00:00:25:b5:1e:00:01";
     static final String HOST_B = "20:00:00:25:b5:1e:00:02";
     static final String HOST_C = "20:00:00:25:b5:1e:00:03";
     static final String ARRAY = "50:06:01:60:3b:1e:00:01";
+    /**
+     * Twelve hosts with a flow each in VSAN 300, host h through trafgen-(h mod 4); trafgen-0 and
+     * trafgen-2 form group trafgen-a. trafgen-0 carries hosts 0, 4 and 8, whose flows fail over by
+     * standby, bypass and block (flow index mod 3).
+     */
+    static final String FAILOVER_TRAFFIC = "vsans=1 firstVsan=300 initiatorsPerVsan=12 targetsPerVsan=12"
+            + " flowsPerInitiator=1 appliances=4 groups=2 failover=mixed queueDepth=2 ioSizes=4096/16384"
+            + " framesPerSecond=5000 cleanup=true seed=5";
 
     @Test
     public void servicesAndHealthChecksAreListed() throws Exception {
@@ -133,6 +159,102 @@ public class MonitorConfigIT extends FcrTestSupport {
         assertEquals("workers unchanged", workers, fastPath.status().workers().size());
         assertTrue(execute("fcr:policies --json").contains("\"capacity\":3000"));
         assertEquals("no version recorded", history, execute("fcr:config-history"));
+    }
+
+    @Test
+    public void underGeneratorTrafficFlowsFollowTheirFailoverModesAndComeBackAndForwardingOutlivesTheStatsService()
+            throws Exception {
+        FastPath fastPath = service(FastPath.class);
+        FlowService flows = service(FlowService.class);
+        MonitorService monitor = service(MonitorService.class);
+        assertRejected("fcr:traffic-start failover=sideways", "failover");
+        assertRejected("fcr:traffic-start placement=policy flowsPerInitiator=2 appliances=2 targetsPerVsan=20", "placement");
+        execute("fcr:traffic-start " + FAILOVER_TRAFFIC);
+        try {
+            await("the generator runs", () -> fastPath.traffic().state() == TrafficState.RUNNING
+                    && fastPath.traffic().exchangesCompleted() > 500);
+            Map<FailoverMode, Flow> onIt = new EnumMap<>(FailoverMode.class);
+            for (Flow f : flows.list(FlowFilter.builder().appliance("trafgen-0").build(), 0, 100).flows()) {
+                onIt.put(f.failover(), f);
+            }
+            assertEquals("trafgen-0 carries a flow of each mode: " + onIt, 3, onIt.size());
+            long standby = onIt.get(FailoverMode.STANDBY).id().value();
+            long bypass = onIt.get(FailoverMode.BYPASS).id().value();
+            long block = onIt.get(FailoverMode.BLOCK).id().value();
+            TrafficStatus before = fastPath.traffic();
+            assertEquals(before.toString(), 0, before.addressMismatches() + before.framesDropped());
+            long ruleDrops = fastPath.status().drops().get(DropReason.RULE_DROP);
+            Duration detection = monitor.appliance("trafgen-0").orElseThrow().timing().detection();
+
+            long failedAt = System.nanoTime();
+            execute("fcr:appliance-fail trafgen-0");
+            await("trafgen-0's flows fail over", () -> flow(flows, standby).appliance().equals(Optional.of("trafgen-2"))
+                    && flow(flows, standby).state() == FlowState.ACTIVE && flow(flows, bypass).state() == FlowState.BYPASSED
+                    && flow(flows, block).state() == FlowState.BLOCKED && fastPath.traffic().flowMoves() >= 3);
+            Duration tookToMove = Duration.ofNanos(System.nanoTime() - failedAt);
+            assertTrue("moved after " + tookToMove + ", detection " + detection,
+                    tookToMove.compareTo(detection.plusSeconds(5)) < 0);
+            assertTrue("the bypassed flow is direct", flows.rules(FlowId.of(bypass)).stream()
+                    .allMatch(r -> r.action() == RuleAction.PERMIT));
+            await("the blocked flow's frames are dropped by its rule",
+                    () -> fastPath.status().drops().get(DropReason.RULE_DROP) > ruleDrops);
+            assertFramesFlow(standby, bypass);
+            assertNoMismatchPastTheGrace(fastPath);
+
+            execute("fcr:appliance-recover trafgen-0");
+            await("trafgen-0's flows come back", () -> Stream.of(standby, bypass, block).allMatch(id ->
+                    flow(flows, id).state() == FlowState.ACTIVE && flow(flows, id).appliance().equals(Optional.of("trafgen-0")))
+                    && fastPath.traffic().flowMoves() >= 6);
+            assertFramesFlow(standby, bypass, block);
+            assertNoMismatchPastTheGrace(fastPath);
+            long dropped = fastPath.traffic().framesDropped();
+            long completed = fastPath.traffic().exchangesCompleted();
+            await("more exchanges", () -> fastPath.traffic().exchangesCompleted() > completed + 500);
+            assertEquals("nothing dropped once the flows are back", dropped, fastPath.traffic().framesDropped());
+
+            Bundle stats = bundle("org.fcredirect.stats-impl");
+            stats.stop();
+            try {
+                await("stats-consumer unhealthy without a consumer", () -> !health("stats-consumer").healthy());
+                long processed = fastPath.status().framesProcessed();
+                awaitFramesPast(fastPath, processed + 10_000);
+                assertTrue(health("fastpath").message(), health("fastpath").healthy());
+                assertTrue(health("stats-consumer").message(), !health("stats-consumer").healthy());
+            } finally {
+                stats.start();
+            }
+            await("stats-consumer healthy again", () -> health("stats-consumer").healthy());
+        } finally {
+            execute("fcr:traffic-stop");
+            TrafficStatus end = fastPath.awaitTraffic(Duration.ofSeconds(40));
+            assertEquals(end.toString(), TrafficState.STOPPED, end.state());
+        }
+    }
+
+    private static Flow flow(FlowService flows, long id) {
+        return flows.get(FlowId.of(id)).orElseThrow();
+    }
+
+    /** Frames of each flow keep reaching the statistics: the generator sends them and the fast path forwards them. */
+    private void assertFramesFlow(long... ids) throws InterruptedException {
+        StatsService stats = service(StatsService.class);
+        for (long id : ids) {
+            long frames = stats.flow(id).map(f -> f.counters().frames()).orElse(0L);
+            await("frames of flow " + id + " past " + frames,
+                    () -> stats.flow(id).map(f -> f.counters().frames()).orElse(0L) > frames + 50);
+        }
+    }
+
+    /**
+     * A frame that misses its route is counted as a mismatch once 2 s passed without a move of its
+     * flow; the check runs every second. So 3.5 s after the moves every mismatch would show.
+     */
+    private static void assertNoMismatchPastTheGrace(FastPath fastPath) {
+        long since = System.nanoTime();
+        await("the generator's mismatch grace passed", () -> System.nanoTime() - since > 3_500_000_000L);
+        TrafficStatus s = fastPath.traffic();
+        assertEquals("no address mismatch: " + s, 0, s.addressMismatches());
+        assertEquals("no incomplete exchange: " + s, 0, s.incompleteExchanges());
     }
 
     private long create(String host, String failover) throws Exception {

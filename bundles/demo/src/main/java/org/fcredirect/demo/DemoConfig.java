@@ -3,13 +3,20 @@ package org.fcredirect.demo;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Settings of the demo traffic, PID {@code org.fcredirect.demo}. */
-@ObjectClassDefinition(name = "fc-redirect demo traffic",
-        description = "Runs the traffic generator from start-up so that fcr:flows, fcr:fastpath and fcr:health show live data.")
+/** Settings of the demo, PID {@code org.fcredirect.demo}. */
+@ObjectClassDefinition(name = "fc-redirect demo",
+        description = "Sets up appliance groups, policies and flows and runs the traffic generator from start-up, so that"
+                + " fcr:flows, fcr:policies, fcr:stats, fcr:top and fcr:health show live data.")
 public @interface DemoConfig {
-    @AttributeDefinition(name = "Enabled", description = "false: start without demo traffic")
+    @AttributeDefinition(name = "Enabled", description = "false: start without the demo (no policies, no traffic)")
     boolean enabled() default true;
 
     @AttributeDefinition(name = "Traffic", description = "Generator settings as for fcr:traffic-start (key=value, space separated)")
     String traffic() default DemoTraffic.DEFAULT_TRAFFIC;
+
+    @AttributeDefinition(name = "Policies", description = "Policies created before the traffic starts unless one of"
+            + " the name exists, separated by ';', each as fields like fcr:policies shows them: name=enc priority=500"
+            + " vsan=100 target=500600640000000* action=redirect group=encryption balancing=target-affinity"
+            + " failover=block description=\"quoted text\"")
+    String policies() default DemoTraffic.DEFAULT_POLICIES;
 }

@@ -1,7 +1,11 @@
 package org.fcredirect.demo;
 
+import java.util.List;
+
 import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.fastpath.api.TrafficSpec;
+import org.fcredirect.policy.api.Policy;
+import org.fcredirect.policy.api.PolicyService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -11,36 +15,68 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live demo: starts the traffic generator with a modest, endless load when the fast path is
- * there, and stops it again with this bundle. Disabled by {@code enabled = false}.
+ * The live demo, what an operator sees in a fabric: two appliance groups (encryption and
+ * migration, three simulated appliances each), policies that send part of the flows to each group
+ * by VSAN or by target with their own failover modes, and a hundred flows in four VSANs that the
+ * policies place, under a modest, endless load. Created when the fast path and the policy engine
+ * are there, stopped again with this bundle; the policies stay (the next start finds them).
+ * Disabled by {@code enabled = false}.
  */
 @Component(configurationPid = DemoTraffic.PID, immediate = true, service = {})
 @Designate(ocd = DemoConfig.class)
 public class DemoTraffic {
     static final String PID = "org.fcredirect.demo";
-    /** A hundred flows in two VSANs, most redirected through six appliances, 20 000 frames/s until stopped. */
-    static final String DEFAULT_TRAFFIC = "vsans=2 initiatorsPerVsan=10 targetsPerVsan=10 flowsPerInitiator=5 appliances=6"
-            + " redirectPercent=80 readPercent=70 ioSizes=4096/65536 queueDepth=2 framesPerSecond=20000 seed=42 cleanup=true";
+    /**
+     * A hundred flows in VSANs 100 to 103, one per host (host h to target h, so the policies can
+     * put any flows together on an appliance), decided by the policies, one small I/O open per flow
+     * (at a modest frame rate, deeper queues or bigger I/Os only wait longer in the generator),
+     * 5000 frames/s until stopped.
+     */
+    static final String DEFAULT_TRAFFIC = "vsans=4 firstVsan=100 initiatorsPerVsan=25 targetsPerVsan=25 flowsPerInitiator=1"
+            + " appliances=6 groups=encryption/migration placement=policy readPercent=70 ioSizes=4096/16384 queueDepth=1"
+            + " framesPerSecond=5000 seed=42 cleanup=true";
+    /**
+     * VSAN 100 encrypted (block: never clear text), targets 0-15 of VSAN 101 encrypted (standby),
+     * VSAN 102 migrating (bypass: the copy may pause), targets 0-15 of VSAN 103 migrating (standby);
+     * the other 18 flows are direct. Target t of VSAN v is 50:06:VV:VV:00:00:TT:TT (TrafficSpec).
+     */
+    static final String DEFAULT_POLICIES = "name=demo-encrypt-payroll priority=500 vsan=100 action=redirect"
+            + " group=encryption balancing=target-affinity failover=block"
+            + " description=\"payroll VSAN: encrypted, never in clear text\";"
+            + " name=demo-encrypt-tier1 priority=510 vsan=101 target=500600650000000* action=redirect group=encryption"
+            + " balancing=target-affinity failover=standby description=\"tier-1 array ports: encrypted\";"
+            + " name=demo-migrate-vsan102 priority=520 vsan=102 action=redirect group=migration balancing=round-robin"
+            + " failover=bypass description=\"VSAN 102 moves to the new array; the copy may pause\";"
+            + " name=demo-migrate-array priority=530 vsan=103 target=500600670000000* action=redirect group=migration"
+            + " balancing=least-loaded failover=standby description=\"old array of VSAN 103 being migrated\"";
     private static final Logger LOG = LoggerFactory.getLogger(DemoTraffic.class);
 
     @Reference
     FastPath fastPath;
+
+    @Reference
+    PolicyService policies;
 
     private boolean started;
 
     @Activate
     void activate(DemoConfig config) {
         if (!config.enabled()) {
-            LOG.info("Demo traffic disabled ({}.cfg: enabled = false)", PID);
+            LOG.info("Demo disabled ({}.cfg: enabled = false)", PID);
             return;
         }
+        // both read first, so a bad setting fails the activation before anything is created
+        TrafficSpec spec = TrafficSpec.parse(config.traffic());
+        List<Policy> demoPolicies = DemoPolicies.parse(config.policies());
         if (fastPath.traffic().state().active()) {
-            LOG.info("Demo traffic not started: the traffic generator is already running");
+            LOG.info("Demo not started: the traffic generator is already running");
             return;
         }
-        fastPath.startTraffic(TrafficSpec.parse(config.traffic()));
+        int created = DemoPolicies.ensure(policies, demoPolicies);
+        fastPath.startTraffic(spec);
         started = true;
-        LOG.info("Demo traffic started: {} (fcr:traffic shows it, fcr:traffic-stop ends it)", config.traffic());
+        LOG.info("Demo started: {} policies ({} new), traffic {} (fcr:traffic shows it, fcr:traffic-stop ends it)",
+                demoPolicies.size(), created, config.traffic());
     }
 
     @Deactivate

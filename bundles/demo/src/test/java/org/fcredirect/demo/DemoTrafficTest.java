@@ -3,11 +3,21 @@ package org.fcredirect.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.fcredirect.fc.VsanId;
+import org.fcredirect.fc.Wwn;
 import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.fastpath.api.FastPathStatus;
 import org.fcredirect.fastpath.api.ReplayListener;
@@ -15,6 +25,10 @@ import org.fcredirect.fastpath.api.ReplayResult;
 import org.fcredirect.fastpath.api.TrafficSpec;
 import org.fcredirect.fastpath.api.TrafficState;
 import org.fcredirect.fastpath.api.TrafficStatus;
+import org.fcredirect.flow.api.FailoverMode;
+import org.fcredirect.flow.api.FlowAction;
+import org.fcredirect.policy.api.FlowContext;
+import org.fcredirect.policy.api.Policy;
 import org.junit.jupiter.api.Test;
 
 class DemoTrafficTest {
@@ -62,6 +76,10 @@ class DemoTrafficTest {
     }
 
     static DemoConfig config(boolean enabled, String traffic) {
+        return config(enabled, traffic, DemoTraffic.DEFAULT_POLICIES);
+    }
+
+    static DemoConfig config(boolean enabled, String traffic, String policies) {
         return new DemoConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -77,24 +95,68 @@ class DemoTrafficTest {
             public String traffic() {
                 return traffic;
             }
+
+            @Override
+            public String policies() {
+                return policies;
+            }
         };
     }
 
     private final FakeFastPath fastPath = new FakeFastPath();
+    private final FakePolicyService engine = new FakePolicyService();
     private final DemoTraffic demo = new DemoTraffic();
 
     DemoTrafficTest() {
         demo.fastPath = fastPath;
+        demo.policies = engine;
+    }
+
+    private static final List<String> DEMO_POLICIES = List.of("demo-encrypt-payroll", "demo-encrypt-tier1",
+            "demo-migrate-array", "demo-migrate-vsan102");
+
+    @Test
+    void createsTheGroupsPoliciesAndFlowsOfTheDemoAndStopsTheTrafficWithTheBundle() {
+        demo.activate(config(true, DemoTraffic.DEFAULT_TRAFFIC));
+        assertEquals(DEMO_POLICIES, List.copyOf(engine.policies.keySet()));
+        TrafficSpec s = fastPath.started;
+        assertEquals(4, s.vsans());
+        assertEquals(100, s.flows());
+        assertEquals(List.of("encryption", "migration"), s.groups());
+        assertEquals(TrafficSpec.Placement.POLICY, s.placement());
+        assertTrue(s.framesPerSecond() >= 2000 && s.framesPerSecond() <= 5000, "a modest rate: " + s);
+        demo.deactivate();
+        assertEquals(1, fastPath.stops);
     }
 
     @Test
-    void startsTheDefaultTrafficAndStopsItWithTheBundle() {
+    void aRestartFindsItsPoliciesInTheLogAndCreatesNoneTwice() {
         demo.activate(config(true, DemoTraffic.DEFAULT_TRAFFIC));
-        assertEquals(2, fastPath.started.vsans());
-        assertEquals(100, 2 * fastPath.started.initiatorsPerVsan() * fastPath.started.flowsPerInitiator());
-        assertEquals(20_000, fastPath.started.framesPerSecond());
         demo.deactivate();
-        assertEquals(1, fastPath.stops);
+        DemoTraffic again = new DemoTraffic();
+        again.fastPath = fastPath;
+        again.policies = engine;
+        again.activate(config(true, DemoTraffic.DEFAULT_TRAFFIC));
+        assertEquals(DEMO_POLICIES, List.copyOf(engine.policies.keySet()));
+        assertEquals(4, engine.calls.size(), "four adds, nothing else: " + engine.calls);
+        assertEquals(TrafficState.RUNNING, fastPath.state);
+    }
+
+    @Test
+    void aDemoPolicyAnOperatorChangedIsLeftAsItIs() {
+        Policy changed = DemoPolicies.parse(DemoTraffic.DEFAULT_POLICIES).get(0).toBuilder().priority(7).build();
+        engine.policies.put(changed.name(), changed);
+        demo.activate(config(true, DemoTraffic.DEFAULT_TRAFFIC));
+        assertEquals(changed, engine.policies.get(changed.name()));
+        assertEquals(3, engine.calls.size(), engine.calls.toString());
+    }
+
+    @Test
+    void aPolicyTheEngineRefusesIsSkippedAndTheRestOfTheDemoGoesOn() {
+        engine.refused = Set.of("demo-encrypt-tier1");
+        demo.activate(config(true, DemoTraffic.DEFAULT_TRAFFIC));
+        assertEquals(3, engine.policies.size());
+        assertEquals(TrafficState.RUNNING, fastPath.state);
     }
 
     @Test
@@ -103,6 +165,7 @@ class DemoTrafficTest {
         demo.deactivate();
         assertNull(fastPath.started);
         assertEquals(0, fastPath.stops);
+        assertEquals(List.of(), engine.calls);
     }
 
     @Test
@@ -112,12 +175,56 @@ class DemoTrafficTest {
         demo.deactivate();
         assertNull(fastPath.started);
         assertEquals(0, fastPath.stops);
+        assertEquals(List.of(), engine.calls);
     }
 
     @Test
-    void aBadSettingFailsActivationNamingIt() {
+    void aBadSettingFailsActivationNamingItBeforeAnythingIsCreated() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> demo.activate(config(true, "vsans=two")));
-        assertEquals(true, e.getMessage().contains("vsans"), e.getMessage());
+        assertTrue(e.getMessage().contains("vsans"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> demo.activate(config(true, DemoTraffic.DEFAULT_TRAFFIC,
+                "name=ok action=permit; name=bad action=redirect balancing=sideways group=g")));
+        assertTrue(e.getMessage().contains("demo policy bad") && e.getMessage().contains("balancing"), e.getMessage());
+        assertEquals(List.of(), engine.calls);
+        assertNull(fastPath.started);
+    }
+
+    @Test
+    void policiesAreReadWithQuotedValuesAndAnyWhiteSpace() {
+        List<Policy> p = DemoPolicies.parse(" name=a  action=permit description=\"x; y\" ;\n name=b action=drop ; ");
+        assertEquals(2, p.size());
+        assertEquals("x; y", p.get(0).description());
+        assertEquals(FlowAction.DROP, p.get(1).action());
+        assertEquals(List.of(), DemoPolicies.parse("  "));
+        assertThrows(IllegalArgumentException.class, () -> DemoPolicies.parse("name=a description=\"open"));
+        assertThrows(IllegalArgumentException.class, () -> DemoPolicies.parse("name=a permit"));
+        assertThrows(IllegalArgumentException.class, () -> DemoPolicies.parse("action=permit"));
+    }
+
+    /**
+     * The default policies against the generator's port names (TrafficSpec: target t of VSAN v is
+     * 50:06:VV:VV:00:00:TT:TT, host h 21:00:VV:VV:00:00:HH:HH, host h to target h here): both groups
+     * get flows, every failover mode occurs, some flows stay direct.
+     */
+    @Test
+    void theDefaultPoliciesSplitTheFlowsOverBothGroupsWithEveryFailoverModeAndLeaveSomeDirect() {
+        TrafficSpec spec = TrafficSpec.parse(DemoTraffic.DEFAULT_TRAFFIC);
+        List<Policy> policies = DemoPolicies.parse(DemoTraffic.DEFAULT_POLICIES).stream()
+                .sorted(Comparator.comparingInt(Policy::priority)).toList();
+        Map<String, Integer> byGroup = new TreeMap<>();
+        Set<FailoverMode> modes = new HashSet<>();
+        for (int v = spec.firstVsan(); v < spec.firstVsan() + spec.vsans(); v++) {
+            for (int h = 0; h < spec.initiatorsPerVsan(); h++) {
+                FlowContext flow = FlowContext.of(VsanId.of(v), Wwn.of(0x2100_0000_0000_0000L | (long) v << 32 | h),
+                        Wwn.of(0x5006_0000_0000_0000L | (long) v << 32 | h));
+                Optional<Policy> decided = policies.stream().filter(p -> p.match().matches(flow)).findFirst();
+                byGroup.merge(decided.flatMap(Policy::group).orElse("direct"), 1, Integer::sum);
+                decided.ifPresent(p -> modes.add(p.failover()));
+            }
+        }
+        assertEquals(Map.of("direct", 18, "encryption", 41, "migration", 41), byGroup);
+        assertEquals(Set.of(FailoverMode.values()), modes);
+        assertTrue(spec.groups().containsAll(policies.stream().flatMap(p -> p.group().stream()).toList()));
     }
 }

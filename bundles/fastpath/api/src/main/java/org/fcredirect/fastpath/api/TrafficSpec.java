@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What the traffic generator simulates: in each of {@code vsans} VSANs, {@code initiatorsPerVsan}
@@ -18,12 +21,33 @@ import java.util.Objects;
  * as fast as the fast path takes them, until a duration, a frame count or an exchange count is
  * reached or it is stopped. The same spec and seed give the same traffic.
  *
- * <p>Placement: the j-th target of host h is {@code (h + j) mod targetsPerVsan}, through
+ * <p>Planned placement: the j-th target of host h is {@code (h + j) mod targetsPerVsan}, through
  * appliance j (spread over the spare appliances when there are more). An appliance has one
  * virtual target and one virtual initiator per VSAN, so two flows through one appliance to the
  * same target (or from the same host) could not be told apart on the appliance's side; the
  * placement avoids that, which is why {@code initiatorsPerVsan <= targetsPerVsan} and
  * {@code appliances >= flowsPerInitiator} when anything is redirected.
+ *
+ * <p>Appliances and failover: appliance {@code a} belongs to group {@code a mod groups} (group
+ * names: {@code trafgen} for one group, {@code trafgen-a}, {@code trafgen-b}, ... for several, or
+ * the names given). {@code failover} is written into every flow's spec: {@code standby},
+ * {@code bypass}, {@code block}, {@code mixed} (flow index mod 3: standby, bypass, block), or
+ * {@code default} (none: the deciding policy's mode, else the flow manager's). Standby moves a
+ * flow to another appliance of its group; that appliance must not carry another flow of the same
+ * host or target in the VSAN, which holds when {@code flowsPerInitiator = 1} or the number of
+ * groups is a multiple of {@code flowsPerInitiator} (then every member of a group carries the same
+ * j-th target of its hosts).
+ *
+ * <p>Who places: {@code explicit} names the planned appliance in each redirected flow;
+ * {@code policy} creates every flow without one, so the policy engine decides each (redirect,
+ * permit or drop, and where), and {@code redirectPercent} is not used. Since the policies may put
+ * any two flows on one appliance, {@code policy} needs {@code flowsPerInitiator = 1}: then no two
+ * flows of a VSAN share a host or a target.
+ *
+ * <p>Port names, for policies that match them: in VSAN {@code v} (four hex digits {@code VVVV}),
+ * host {@code h} is {@code 21:00:VV:VV:00:00:HH:HH} and target {@code t} is
+ * {@code 50:06:VV:VV:00:00:TT:TT}; e.g. the targets 0 to 15 of VSAN 101 match
+ * {@code 500600650000000*}.
  *
  * <p>Build it with {@link #builder()}, setting fields by method or by name with
  * {@link Builder#set(String, String)} (names in {@link #KEYS}); {@link Builder#build()} names the
@@ -33,7 +57,42 @@ public final class TrafficSpec {
     /** Field names for {@link Builder#set(String, String)} and {@link #toMap()}, in order. */
     public static final List<String> KEYS = List.of("vsans", "firstVsan", "initiatorsPerVsan", "targetsPerVsan",
             "flowsPerInitiator", "appliances", "redirectPercent", "readPercent", "ioSizes", "maxPayload", "queueDepth",
-            "framesPerSecond", "duration", "frames", "exchanges", "seed", "cleanup");
+            "framesPerSecond", "duration", "frames", "exchanges", "seed", "cleanup", "groups", "placement", "failover");
+
+    /** What a redirected flow does when its appliance fails; see the class comment. */
+    public enum Failover {
+        /** The flows name no mode: the deciding policy's applies, else the flow manager's default. */
+        DEFAULT,
+        STANDBY,
+        BYPASS,
+        BLOCK,
+        /** Standby, bypass and block in turn, by flow index mod 3. */
+        MIXED;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Who decides where a redirected flow goes; see the class comment. */
+    public enum Placement {
+        /** The generator names each redirected flow's appliance. */
+        EXPLICIT,
+        /** The policy engine decides every flow. */
+        POLICY;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Longest list of appliance groups, and of {@code groups=N}. */
+    public static final int MAX_GROUPS = 26;
+    /** What an appliance group name must match (the flow manager's rule for names). */
+    public static final String GROUP_NAME_RULE = "[A-Za-z0-9][A-Za-z0-9._-]{0,62}";
+    private static final Pattern GROUP_NAME = Pattern.compile(GROUP_NAME_RULE);
 
     /** Outstanding exchanges of a VSAN each need their own OX_ID (0..0xFFFE). */
     public static final int MAX_EXCHANGES_PER_VSAN = 0xFFFF;
@@ -57,6 +116,9 @@ public final class TrafficSpec {
     private final long exchanges;
     private final long seed;
     private final boolean cleanup;
+    private final List<String> groups;
+    private final Placement placement;
+    private final Failover failover;
 
     private TrafficSpec(Builder b) {
         vsans = b.vsans;
@@ -76,6 +138,9 @@ public final class TrafficSpec {
         exchanges = b.exchanges;
         seed = b.seed;
         cleanup = b.cleanup;
+        groups = b.groups;
+        placement = b.placement;
+        failover = b.failover;
     }
 
     /**
@@ -123,6 +188,9 @@ public final class TrafficSpec {
         b.exchanges = exchanges;
         b.seed = seed;
         b.cleanup = cleanup;
+        b.groups = groups;
+        b.placement = placement;
+        b.failover = failover;
         return b;
     }
 
@@ -151,7 +219,7 @@ public final class TrafficSpec {
         return appliances;
     }
 
-    /** Share of the flows redirected through an appliance; the rest are on the direct path. */
+    /** Share of the flows redirected through an appliance, the rest on the direct path (explicit placement only). */
     public int redirectPercent() {
         return redirectPercent;
     }
@@ -205,6 +273,19 @@ public final class TrafficSpec {
         return cleanup;
     }
 
+    /** The appliance groups by name; appliance {@code a} is in group {@code a mod groups().size()}. */
+    public List<String> groups() {
+        return groups;
+    }
+
+    public Placement placement() {
+        return placement;
+    }
+
+    public Failover failover() {
+        return failover;
+    }
+
     public int flowsPerVsan() {
         return initiatorsPerVsan * flowsPerInitiator;
     }
@@ -238,6 +319,9 @@ public final class TrafficSpec {
         m.put("exchanges", Long.toString(exchanges));
         m.put("seed", Long.toString(seed));
         m.put("cleanup", Boolean.toString(cleanup));
+        m.put("groups", groups.equals(groupNames(groups.size())) ? Integer.toString(groups.size()) : String.join(",", groups));
+        m.put("placement", placement.toString());
+        m.put("failover", failover.toString());
         return m;
     }
 
@@ -259,6 +343,18 @@ public final class TrafficSpec {
         return sb.toString();
     }
 
+    /** The group names of {@code groups=n}: {@code trafgen} alone, else {@code trafgen-a}, {@code trafgen-b}, ... */
+    static List<String> groupNames(int n) {
+        if (n == 1) {
+            return List.of("trafgen");
+        }
+        List<String> names = new ArrayList<>(n);
+        for (int g = 0; g < n; g++) {
+            names.add("trafgen-" + (char) ('a' + g));
+        }
+        return List.copyOf(names);
+    }
+
     /** Collects the fields of a {@link TrafficSpec}; unset ones keep their defaults. */
     public static final class Builder {
         private int vsans = 1;
@@ -278,6 +374,9 @@ public final class TrafficSpec {
         private long exchanges;
         private long seed = 1;
         private boolean cleanup;
+        private List<String> groups = groupNames(1);
+        private Placement placement = Placement.EXPLICIT;
+        private Failover failover = Failover.DEFAULT;
 
         private Builder() {
         }
@@ -369,6 +468,32 @@ public final class TrafficSpec {
             return this;
         }
 
+        /** @param n 1..{@value #MAX_GROUPS} groups named {@code trafgen} (one) or {@code trafgen-a}, {@code trafgen-b}, ... */
+        public Builder groups(int n) {
+            if (n < 1 || n > MAX_GROUPS) {
+                throw new IllegalArgumentException("traffic setting groups=" + n + " must be 1.." + MAX_GROUPS
+                        + " or a list of group names");
+            }
+            groups = groupNames(n);
+            return this;
+        }
+
+        /** Appliance groups by name, appliance a in group a mod their number. */
+        public Builder groups(String... names) {
+            groups = List.of(names);
+            return this;
+        }
+
+        public Builder placement(Placement v) {
+            placement = Objects.requireNonNull(v, "placement");
+            return this;
+        }
+
+        public Builder failover(Failover v) {
+            failover = Objects.requireNonNull(v, "failover");
+            return this;
+        }
+
         /**
          * Sets a field by its name in {@link #KEYS}. Sizes are bytes; {@code ioSizes} is a comma
          * list; {@code duration} is {@code 90s}, {@code 500ms}, {@code 5m}, {@code 1h}, an ISO-8601
@@ -397,6 +522,9 @@ public final class TrafficSpec {
                     case "exchanges" -> exchanges = Long.parseLong(v);
                     case "seed" -> seed = Long.parseLong(v);
                     case "cleanup" -> cleanup = parseBoolean(v);
+                    case "groups" -> parseGroups(v);
+                    case "placement" -> placement = parseEnum(key, v, Placement.class);
+                    case "failover" -> failover = parseEnum(key, v, Failover.class);
                     default -> throw new IllegalArgumentException("traffic setting '" + key + "' is unknown; the settings are "
                             + String.join(", ", KEYS));
                 }
@@ -414,6 +542,27 @@ public final class TrafficSpec {
                 sizes.add(Integer.parseInt(s.strip()));
             }
             return sizes.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        private void parseGroups(String v) {
+            if (v.isEmpty() || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                groups(v.split(",", -1));
+            } else if (v.length() > 2 || Integer.parseInt(v) < 1 || Integer.parseInt(v) > MAX_GROUPS) {
+                throw new IllegalArgumentException("traffic setting groups=" + v + " must be 1.." + MAX_GROUPS
+                        + " or a list of group names");
+            } else {
+                groups(Integer.parseInt(v));
+            }
+        }
+
+        private static <E extends Enum<E>> E parseEnum(String key, String v, Class<E> type) {
+            for (E e : type.getEnumConstants()) {
+                if (e.toString().equalsIgnoreCase(v)) {
+                    return e;
+                }
+            }
+            throw new IllegalArgumentException("traffic setting " + key + "=" + v + " must be one of "
+                    + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Object::toString).toList()));
         }
 
         private static boolean parseBoolean(String v) {
@@ -471,7 +620,15 @@ public final class TrafficSpec {
                 throw new IllegalArgumentException("traffic settings framesPerSecond, frames, exchanges and duration"
                         + " cannot be negative (0 means no limit)");
             }
-            if (redirectPercent > 0) {
+            checkGroups();
+            // what may be redirected: the planned share, or under the policies any flow once there are appliances
+            boolean redirecting = placement == Placement.POLICY ? appliances > 0 : redirectPercent > 0;
+            if (redirecting) {
+                if (placement == Placement.POLICY && flowsPerInitiator > 1) {
+                    throw new IllegalArgumentException("traffic setting placement=policy needs flowsPerInitiator=1 (not "
+                            + flowsPerInitiator + "): the policies may put two flows of one host on one appliance, whose"
+                            + " one virtual target and initiator per VSAN could not tell them apart");
+                }
                 if (appliances < flowsPerInitiator) {
                     throw new IllegalArgumentException("traffic setting appliances=" + appliances + " must be at least"
                             + " flowsPerInitiator=" + flowsPerInitiator + " when flows are redirected: an appliance has one"
@@ -482,6 +639,18 @@ public final class TrafficSpec {
                             + " must not exceed targetsPerVsan=" + targetsPerVsan + " when flows are redirected: two hosts"
                             + " reaching one target through one appliance could not be told apart on the appliance's side");
                 }
+                if (groups.size() > appliances) {
+                    throw new IllegalArgumentException("traffic setting groups=" + String.join(",", groups) + " makes "
+                            + groups.size() + " groups of appliances=" + appliances + ": every group needs an appliance");
+                }
+                if ((failover == Failover.STANDBY || failover == Failover.MIXED) && flowsPerInitiator > 1
+                        && groups.size() % flowsPerInitiator != 0) {
+                    throw new IllegalArgumentException("traffic setting failover=" + failover + " with flowsPerInitiator="
+                            + flowsPerInitiator + " needs a number of groups that is a multiple of " + flowsPerInitiator
+                            + " (not " + groups.size() + ") or flowsPerInitiator=1: else a standby appliance carries two"
+                            + " flows of one host or target in a VSAN, which its one virtual target and initiator cannot"
+                            + " tell apart");
+                }
             }
             long perVsan = (long) initiatorsPerVsan * flowsPerInitiator * queueDepth;
             if (perVsan > MAX_EXCHANGES_PER_VSAN - 1) {
@@ -490,6 +659,23 @@ public final class TrafficSpec {
                         + " fit in the OX_ID space");
             }
             return new TrafficSpec(this);
+        }
+
+        private void checkGroups() {
+            if (groups.isEmpty() || groups.size() > MAX_GROUPS) {
+                throw new IllegalArgumentException("traffic setting groups holds " + groups.size() + " names; give 1.."
+                        + MAX_GROUPS);
+            }
+            Set<String> seen = new HashSet<>();
+            for (String g : groups) {
+                if (!GROUP_NAME.matcher(g).matches()) {
+                    throw new IllegalArgumentException("traffic setting groups holds '" + g + "': a group name must match "
+                            + GROUP_NAME_RULE);
+                }
+                if (!seen.add(g)) {
+                    throw new IllegalArgumentException("traffic setting groups names " + g + " twice");
+                }
+            }
         }
 
         private static void range(String key, long v, long min, long max) {

@@ -8,7 +8,7 @@
  * {@code long} flow ids, so neither side keeps the other's classes alive.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.fcredirect.fastpath.api;
 
 import org.osgi.annotation.bundle.Export;

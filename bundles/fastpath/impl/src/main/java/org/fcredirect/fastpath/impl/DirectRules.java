@@ -7,7 +7,9 @@ import org.fcredirect.fastpath.api.RuleSink;
 /**
  * The generator's directory when no flow service is there: it compiles its flows' rules itself,
  * as the flow manager would (four rewrites for a redirect, two permits for the direct path), and
- * publishes them to the fast path as a full table. Flow ids are the flow indexes plus one.
+ * publishes them to the fast path as a full table. Flow ids are the flow indexes plus one. No one
+ * moves them, so the routes stay as planned; there are no policies, so every flow the policies
+ * would decide is direct.
  */
 final class DirectRules implements FabricDirectory {
     private static final int RULES_PER_BATCH = 65_536;
@@ -25,7 +27,7 @@ final class DirectRules implements FabricDirectory {
     }
 
     @Override
-    public synchronized long[] setUp(TrafficTopology t) {
+    public synchronized long[] setUp(TrafficTopology t, FlowRoutes routes) {
         long[] ids = new long[t.flows];
         RuleBatch.Builder b = RuleBatch.builder().reset();
         for (int f = 0; f < t.flows; f++) {

@@ -10,11 +10,16 @@ interface FabricDirectory {
 
     /**
      * Declares the topology (reusing what an earlier run left) and returns each flow's id by flow
-     * index, once the flows are decided.
+     * index, once the flows are decided. Sets {@code routes} to where each flow goes now (on the
+     * calling thread) and, until {@link #unfollow}, tells it where flows move (from any thread).
      *
      * @throws IllegalStateException when something in the way cannot be reused (says what)
      */
-    long[] setUp(TrafficTopology topology);
+    long[] setUp(TrafficTopology topology, FlowRoutes routes);
+
+    /** Stops telling the routes of {@link #setUp} about moves; the run has ended. */
+    default void unfollow() {
+    }
 
     /** Removes what {@link #setUp} declared. */
     void tearDown(TrafficTopology topology, long[] flowIds);

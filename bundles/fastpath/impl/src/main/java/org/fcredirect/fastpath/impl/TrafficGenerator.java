@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -25,6 +26,16 @@ import org.slf4j.LoggerFactory;
  * see the initiator's own FCID, an initiator the target's, an appliance only frames meant for it);
  * a miss is an address mismatch. One thread does it all, so its state needs no locks; pending
  * sends wait in a work queue while the lanes are full.
+ *
+ * <p>It follows where the flow manager moves its flows while it runs ({@link FlowRoutes}): a flow
+ * failed over to a standby is played through the standby's virtual ports, a bypassed one on the
+ * direct path, a blocked one is still sent and its frames are expected to be dropped. A move ends
+ * the flow's open exchanges as failed (a host would abort them: their frames may be anywhere on
+ * the old route) and starts new ones on the new route. Around a move the fast path and the
+ * generator briefly disagree on the route (the flow manager changes the rules first, then tells
+ * the generator, and the workers apply rules between batches), so a frame that misses its route
+ * is only an address mismatch if its flow did not move within {@link #MOVE_GRACE_NANOS} of it
+ * (before or after); otherwise it ends its exchange as failed.
  */
 final class TrafficGenerator implements Runnable {
     static final String SOURCE = "traffic generator";
@@ -52,6 +63,8 @@ final class TrafficGenerator implements Runnable {
     private static final long RULES_TIMEOUT_MILLIS = 30_000;
     private static final long DRAIN_TIMEOUT_NANOS = 30_000_000_000L;
     private static final long SECOND = 1_000_000_000L;
+    /** How far apart a frame and a move of its flow may be for the frame to be blamed on the move. */
+    static final long MOVE_GRACE_NANOS = 2 * SECOND;
 
     // what a work item sends: I host, T target, A appliance (from its VI toward T, from its VT toward I)
     private static final int I_CMND = 0;
@@ -77,9 +90,11 @@ final class TrafficGenerator implements Runnable {
     private static final int INCOMPLETE = 8;
     private static final int FRAMES_PER_SECOND = 9;
     private static final int EXCHANGES_PER_SECOND = 10;
+    private static final int MOVES = 11;
 
     private final TrafficSpec spec;
     private final TrafficTopology topology;
+    private final FlowRoutes routes;
     private final FabricDirectory directory;
     private final SourceHost host;
     private final Appliances appliances;
@@ -91,13 +106,18 @@ final class TrafficGenerator implements Runnable {
     private final int[] dataFrames;
     private final int[] dataSeen;
     private final long[] framesPerFlow;
+    /** Per flow: until when a frame that misses its route is blamed on the flow's last move. */
+    private final long[] graceUntil;
+    /** Per flow: frames that missed their route and wait to be blamed on a move or counted as mismatches. */
+    private final int[] suspects;
+    private final long[] suspectSince;
     private final int[] ioSizes;
     private final WorkQueue work;
     private final SplittableRandom random;
     private final FcpFrames fcp = new FcpFrames();
     private final FrameView view = new FrameView();
     private final Consumer<FrameBatch> onReturn = this::returned;
-    private final long[] published = new long[11];
+    private final long[] published = new long[12];
 
     private volatile TrafficState state = TrafficState.SETTING_UP;
     private volatile boolean stopRequested;
@@ -121,6 +141,9 @@ final class TrafficGenerator implements Runnable {
     private long dropped;
     private long failed;
     private long incomplete;
+    /** Sum of {@link #suspects}: the once-a-second confirmation scans the flows only when some wait. */
+    private long suspected;
+    private long moves;
 
     TrafficGenerator(TrafficSpec spec, FabricDirectory directory, SourceHost host) {
         this(spec, directory, host, Appliances.NONE);
@@ -129,6 +152,7 @@ final class TrafficGenerator implements Runnable {
     TrafficGenerator(TrafficSpec spec, FabricDirectory directory, SourceHost host, Appliances appliances) {
         this.spec = spec;
         this.topology = new TrafficTopology(spec);
+        this.routes = new FlowRoutes(topology);
         this.directory = directory;
         this.host = host;
         this.appliances = appliances;
@@ -141,6 +165,9 @@ final class TrafficGenerator implements Runnable {
         dataFrames = new int[slots];
         dataSeen = new int[slots];
         framesPerFlow = new long[topology.flows];
+        graceUntil = new long[topology.flows];
+        suspects = new int[topology.flows];
+        suspectSince = new long[topology.flows];
         ioSizes = spec.ioSizes().stream().mapToInt(Integer::intValue).toArray();
         work = new WorkQueue(slots * 2);
         random = new SplittableRandom(spec.seed());
@@ -159,7 +186,7 @@ final class TrafficGenerator implements Runnable {
         startedAt = Instant.now();
         startedNanos = System.nanoTime();
         try {
-            flowIds = directory.setUp(topology);
+            flowIds = directory.setUp(topology, routes);
             appliances.declared(directory.appliances(topology));
             if (!host.awaitRules(RULES_TIMEOUT_MILLIS)) {
                 throw new IllegalStateException("the flows' rules did not reach every fast path worker within "
@@ -169,11 +196,12 @@ final class TrafficGenerator implements Runnable {
                 dispatcher = host.open(SOURCE);
                 state = TrafficState.RUNNING;
                 LOG.info("Traffic generator running {} flows ({} redirected) through the {}: {}", topology.flows,
-                        redirectedFlows(), directory.name(), spec);
+                        routes.redirected(), directory.name(), spec);
                 drive();
                 host.close(dispatcher);
                 dispatcher = null;
             }
+            directory.unfollow();
             if (spec.cleanup()) {
                 state = TrafficState.CLEANING_UP;
                 directory.tearDown(topology, flowIds);
@@ -181,8 +209,8 @@ final class TrafficGenerator implements Runnable {
             }
             state = stopRequested ? TrafficState.STOPPED : TrafficState.FINISHED;
             LOG.info("Traffic generator {}: {} exchanges completed of {} started, {} frames sent, {} address mismatches,"
-                    + " {} frames dropped, {} exchanges failed, {} incomplete", state, completed, started, sent, mismatches,
-                    dropped, failed, incomplete);
+                    + " {} frames dropped, {} exchanges failed, {} incomplete, {} flow moves followed", state, completed,
+                    started, sent, mismatches, dropped, failed, incomplete, moves);
         } catch (Throwable t) {
             // contained: the run ends, the fast path and its workers go on
             failure = t.getMessage() != null ? t.getMessage() : t.toString();
@@ -192,20 +220,13 @@ final class TrafficGenerator implements Runnable {
                 Thread.currentThread().interrupt();
             }
         } finally {
+            directory.unfollow();
             if (dispatcher != null) {
                 host.close(dispatcher);
             }
             endedNanos = System.nanoTime();
             publish();
         }
-    }
-
-    private long redirectedFlows() {
-        long n = 0;
-        for (int f = 0; f < topology.flows; f++) {
-            n += topology.redirected(f) ? 1 : 0;
-        }
-        return n;
     }
 
     private void drive() {
@@ -217,12 +238,15 @@ final class TrafficGenerator implements Runnable {
         long sentAtSample = 0;
         long completedAtSample = 0;
         long drainDeadline = 0;
+        Arrays.fill(graceUntil, now);
+        followMoves();
         for (int slot = 0; slot < generation.length; slot++) {
             maybeStart(slot);
         }
         while (true) {
             int back = dispatcher.poll(onReturn);
             now = System.nanoTime();
+            followMoves();
             if (state == TrafficState.RUNNING && (stopRequested || limitReached())) {
                 state = TrafficState.DRAINING;
                 drainDeadline = now + DRAIN_TIMEOUT_NANOS;
@@ -243,6 +267,7 @@ final class TrafficGenerator implements Runnable {
                 throw new IllegalStateException("the fast path stopped under the traffic generator");
             }
             if (now - nextSample >= 0) {
+                confirmSuspects(false);
                 set(FRAMES_PER_SECOND, sent - sentAtSample);
                 set(EXCHANGES_PER_SECOND, completed - completedAtSample);
                 sentAtSample = sent;
@@ -254,6 +279,55 @@ final class TrafficGenerator implements Runnable {
                 backoff.idle();
             } else {
                 backoff.reset();
+            }
+        }
+        confirmSuspects(true);
+    }
+
+    /** Takes the moves the directory queued since the last look; on the generator thread, between sends. */
+    private void followMoves() {
+        for (FlowRoutes.Move m = routes.nextMove(); m != null; m = routes.nextMove()) {
+            int flow = m.flow();
+            if (flowIds[flow] != m.flowId() || !routes.differs(m)) {
+                continue;
+            }
+            // frames that missed their route just before: they met the new rules before the generator knew them
+            if (suspects[flow] > 0) {
+                if (now - suspectSince[flow] >= MOVE_GRACE_NANOS) {
+                    mismatches += suspects[flow];
+                }
+                suspected -= suspects[flow];
+                suspects[flow] = 0;
+            }
+            routes.set(flow, m.path(), m.vt(), m.vi());
+            graceUntil[flow] = now + MOVE_GRACE_NANOS;
+            moves++;
+            for (int slot = flow * depth; slot < (flow + 1) * depth; slot++) {
+                if (active[slot]) {
+                    end(slot, false);
+                }
+            }
+        }
+    }
+
+    /** A frame missed its route: a mismatch, unless its flow moves within the grace. */
+    private void suspect(int flow) {
+        if (suspects[flow]++ == 0) {
+            suspectSince[flow] = now;
+        }
+        suspected++;
+    }
+
+    /** Counts as mismatches the suspects no move explained within the grace; all of them at the end of the run. */
+    private void confirmSuspects(boolean all) {
+        if (suspected == 0) {
+            return;
+        }
+        for (int f = 0; f < suspects.length; f++) {
+            if (suspects[f] > 0 && (all || now - suspectSince[f] >= MOVE_GRACE_NANOS)) {
+                mismatches += suspects[f];
+                suspected -= suspects[f];
+                suspects[f] = 0;
             }
         }
     }
@@ -334,7 +408,7 @@ final class TrafficGenerator implements Runnable {
         int t = topology.targetFcid(flow);
         boolean viaAppliance = (kind & 1) == 1;
         boolean toTarget = kind == I_CMND || kind == A_CMND || kind == I_DATA || kind == A_DATA_OUT;
-        int sid = !viaAppliance ? (toTarget ? i : t) : toTarget ? topology.viFcid(flow) : topology.vtFcid(flow);
+        int sid = !viaAppliance ? (toTarget ? i : t) : toTarget ? routes.vi[flow] : routes.vt[flow];
         int did = toTarget ? t : i;
         int len = switch (kind) {
             case I_CMND, A_CMND -> FcpFrames.COMMAND_LENGTH;
@@ -392,10 +466,16 @@ final class TrafficGenerator implements Runnable {
         int kind = kindOf(item);
         int flow = slot / depth;
         FrameView v = view.wrap(b.data, b.offset[i], b.length[i]);
-        if (v.sId() != expectedSid(flow, kind) || v.dId() != expectedDid(flow, kind) || v.oxId() != ox(slot)) {
-            mismatches++;
+        if (routes.path[flow] == FlowRoutes.DROP || v.sId() != expectedSid(flow, kind) || v.dId() != expectedDid(flow, kind)
+                || v.oxId() != ox(slot)) {
+            if (now - graceUntil[flow] < 0) {
+                // the flow moved moments ago: the frame met rules of either route
+                end(slot, false);
+                return;
+            }
+            suspect(flow);
         }
-        advance(slot, gen, kind, indexOf(item), topology.redirected(flow));
+        advance(slot, gen, kind, indexOf(item), routes.path[flow] == FlowRoutes.REDIRECT);
     }
 
     /** Who the receiver must see as sender: on a redirect, the appliance sees the real end, the ends each other. */
@@ -406,9 +486,9 @@ final class TrafficGenerator implements Runnable {
 
     private int expectedDid(int flow, int kind) {
         boolean toTarget = kind == I_CMND || kind == A_CMND || kind == I_DATA || kind == A_DATA_OUT;
-        boolean toAppliance = topology.redirected(flow) && (kind & 1) == 0;
+        boolean toAppliance = routes.path[flow] == FlowRoutes.REDIRECT && (kind & 1) == 0;
         if (toAppliance) {
-            return toTarget ? topology.vtFcid(flow) : topology.viFcid(flow);
+            return toTarget ? routes.vt[flow] : routes.vi[flow];
         }
         return toTarget ? topology.targetFcid(flow) : topology.initiatorFcid(flow);
     }
@@ -502,6 +582,7 @@ final class TrafficGenerator implements Runnable {
         set(DROPPED, dropped);
         set(FAILED, failed);
         set(INCOMPLETE, incomplete);
+        set(MOVES, moves);
     }
 
     private void set(int field, long v) {
@@ -518,7 +599,7 @@ final class TrafficGenerator implements Runnable {
         return new TrafficStatus(state, Optional.of(spec), directory.name(), Optional.ofNullable(startedAt),
                 Duration.ofNanos(start == 0 ? 0 : end - start), topology.flows, get(SENT), get(RETURNED),
                 get(FRAMES_PER_SECOND), get(STARTED), get(COMPLETED), get(EXCHANGES_PER_SECOND), get(OUTSTANDING),
-                get(MISMATCHES), get(DROPPED), get(FAILED), get(INCOMPLETE), Optional.ofNullable(failure));
+                get(MISMATCHES), get(DROPPED), get(FAILED), get(INCOMPLETE), get(MOVES), Optional.ofNullable(failure));
     }
 
     /** Frames sent per flow, by flow index; read once the run ended. */

@@ -8,12 +8,18 @@ import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 import org.fcredirect.fastpath.api.RewriteRule;
 import org.fcredirect.fastpath.api.RuleBatch;
@@ -27,6 +33,7 @@ import org.fcredirect.flow.api.ApplianceSpec;
 import org.fcredirect.flow.api.FailoverMode;
 import org.fcredirect.flow.api.Flow;
 import org.fcredirect.flow.api.FlowAction;
+import org.fcredirect.flow.api.FlowEvent;
 import org.fcredirect.flow.api.FlowFilter;
 import org.fcredirect.flow.api.FlowFormat;
 import org.fcredirect.flow.api.FlowId;
@@ -42,17 +49,28 @@ import org.fcredirect.flow.api.VirtualPorts;
 
 /**
  * The flow API as far as the traffic generator uses it, in memory: logins, appliances, flows
- * imported from CSV, and the rules of each flow published to a rule sink the way the flow manager
- * does (four rewrites through an appliance, two permits otherwise). Everything else is refused.
+ * imported from CSV (decided by their appliance, else by {@link #policy}, else permitted), and the
+ * rules of each flow published to a rule sink the way the flow manager does (four rewrites through
+ * an appliance, two permits on the direct path, two drops). Marking an appliance unhealthy moves
+ * its flows by their failover modes (standby: the first other healthy member of the group by
+ * name), marking it healthy brings them back. As in the flow manager, a change publishes its rules
+ * first and then tells the listeners on an event thread, {@link #eventLagMillis} later.
+ * Everything else is refused.
  */
 final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
     private final RuleSink sink;
     private final Map<String, ApplianceSpec> appliances = new TreeMap<>();
+    private final Set<String> unhealthy = new HashSet<>();
     private final Map<String, FcId> logins = new HashMap<>();
     private final Map<Long, Flow> flows = new TreeMap<>();
+    private final List<FlowListener> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService events = Executors.newSingleThreadExecutor();
     private long nextId = 100;
     private long generation;
     int imports;
+    /** Decides a flow without an appliance: the appliance to redirect it to, or empty for the direct path. */
+    Function<FlowSpec, Optional<String>> policy = spec -> Optional.empty();
+    volatile long eventLagMillis;
 
     FakeFlowApi(RuleSink sink) {
         this.sink = sink;
@@ -118,9 +136,9 @@ final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
     }
 
     @Override
-    public Optional<Appliance> get(String name) {
+    public synchronized Optional<Appliance> get(String name) {
         return Optional.ofNullable(appliances.get(name))
-                .map(s -> new Appliance(s, true, Optional.empty(), Instant.EPOCH));
+                .map(s -> new Appliance(s, !unhealthy.contains(name), Optional.empty(), Instant.EPOCH));
     }
 
     @Override
@@ -129,13 +147,40 @@ final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
     }
 
     @Override
-    public void markUnhealthy(String name, String reason) {
-        throw new UnsupportedOperationException("a fake: these tests do not call it");
+    public synchronized void markUnhealthy(String name, String reason) {
+        unhealthy.add(name);
+        String group = appliances.get(name).group();
+        Optional<String> standby = appliances.values().stream()
+                .filter(a -> a.group().equals(group) && !unhealthy.contains(a.name())).map(ApplianceSpec::name).findFirst();
+        List<Flow> before = new ArrayList<>();
+        List<Flow> after = new ArrayList<>();
+        for (Flow f : flows.values()) {
+            if (f.state() != FlowState.ACTIVE || !f.appliance().equals(Optional.of(name))) {
+                continue;
+            }
+            before.add(f);
+            after.add(switch (f.failover()) {
+                case STANDBY -> standby.isPresent() ? with(f, FlowState.ACTIVE, standby) : with(f, FlowState.BLOCKED, f.appliance());
+                case BYPASS -> with(f, FlowState.BYPASSED, Optional.empty());
+                case BLOCK -> with(f, FlowState.BLOCKED, f.appliance());
+            });
+        }
+        changed(before, after);
     }
 
     @Override
-    public void markHealthy(String name) {
-        throw new UnsupportedOperationException("a fake: these tests do not call it");
+    public synchronized void markHealthy(String name) {
+        unhealthy.remove(name);
+        List<Flow> before = new ArrayList<>();
+        List<Flow> after = new ArrayList<>();
+        for (Flow f : flows.values()) {
+            if (f.homeAppliance().equals(Optional.of(name)) && f.state() != FlowState.PENDING
+                    && (f.state() != FlowState.ACTIVE || !f.appliance().equals(f.homeAppliance()))) {
+                before.add(f);
+                after.add(with(f, FlowState.ACTIVE, f.homeAppliance()));
+            }
+        }
+        changed(before, after);
     }
 
     @Override
@@ -155,7 +200,7 @@ final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
     // FlowService
 
     @Override
-    public ImportResult importFlows(Reader input, FlowFormat format) {
+    public synchronized ImportResult importFlows(Reader input, FlowFormat format) {
         imports++;
         List<FlowSpec> specs = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(input)) {
@@ -185,11 +230,40 @@ final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
     private Flow decide(long id, FlowSpec s) {
         Optional<FcId> i = fcidOf(s.vsan(), s.initiator());
         Optional<FcId> t = fcidOf(s.vsan(), s.target());
+        Optional<String> appliance = s.appliance().isPresent() ? s.appliance() : policy.apply(s);
         FlowState state = i.isEmpty() || t.isEmpty() ? FlowState.PENDING
-                : s.appliance().isPresent() ? FlowState.ACTIVE : FlowState.DIRECT;
-        FlowAction action = s.appliance().isPresent() ? FlowAction.REDIRECT : FlowAction.PERMIT;
-        return new Flow(FlowId.of(id), s, state, action, Optional.empty(), s.appliance().map(a -> "trafgen"),
-                s.appliance(), s.appliance(), FailoverMode.BLOCK, i, t, Instant.EPOCH, Instant.EPOCH);
+                : appliance.isPresent() ? FlowState.ACTIVE : FlowState.DIRECT;
+        FlowAction action = appliance.isPresent() ? FlowAction.REDIRECT : FlowAction.PERMIT;
+        return new Flow(FlowId.of(id), s, state, action, Optional.empty(), appliance.map(a -> appliances.get(a).group()),
+                appliance, appliance, s.failover().orElse(FailoverMode.STANDBY), i, t, Instant.EPOCH, Instant.EPOCH);
+    }
+
+    private static Flow with(Flow f, FlowState state, Optional<String> appliance) {
+        return new Flow(f.id(), f.spec(), state, f.action(), f.policy(), f.group(), f.homeAppliance(), appliance,
+                f.failover(), f.initiatorFcid(), f.targetFcid(), f.created(), Instant.now());
+    }
+
+    /** Publishes the rules of the changed flows, then tells the listeners, as the flow manager does. */
+    private synchronized void changed(List<Flow> before, List<Flow> after) {
+        RuleBatch.Builder b = RuleBatch.builder();
+        for (Flow f : after) {
+            flows.put(f.id().value(), f);
+            rules(f).forEach(b::add);
+        }
+        sink.apply(b.build(++generation));
+        List<FlowEvent> told = new ArrayList<>();
+        for (int k = 0; k < after.size(); k++) {
+            told.add(new FlowEvent(FlowEvent.Type.UPDATED, after.get(k), Optional.of(before.get(k).state())));
+        }
+        long lag = eventLagMillis;
+        events.execute(() -> {
+            try {
+                Thread.sleep(lag);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            told.forEach(e -> listeners.forEach(l -> l.onEvent(e)));
+        });
     }
 
     private List<RewriteRule> rules(Flow f) {
@@ -201,8 +275,11 @@ final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
         }
         int i = f.initiatorFcid().orElseThrow().value();
         int t = f.targetFcid().orElseThrow().value();
-        if (f.state() == FlowState.DIRECT) {
+        if (f.state() == FlowState.DIRECT || f.state() == FlowState.BYPASSED) {
             return List.of(RewriteRule.permit(id, v, i, t, any), RewriteRule.permit(id, v, t, i, any));
+        }
+        if (f.state() == FlowState.BLOCKED || f.state() == FlowState.DROPPED) {
+            return List.of(RewriteRule.drop(id, v, i, t, any), RewriteRule.drop(id, v, t, i, any));
         }
         VirtualPorts p = appliances.get(f.appliance().orElseThrow()).portsIn(f.spec().vsan()).orElseThrow();
         int vt = p.vtFcid().value();
@@ -218,7 +295,7 @@ final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
     }
 
     @Override
-    public Optional<Flow> get(FlowId id) {
+    public synchronized Optional<Flow> get(FlowId id) {
         return Optional.ofNullable(flows.get(id.value()));
     }
 
@@ -264,11 +341,19 @@ final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
 
     @Override
     public void addListener(FlowListener listener) {
-        throw new UnsupportedOperationException("a fake: these tests do not call it");
+        listeners.add(listener);
     }
 
     @Override
     public void removeListener(FlowListener listener) {
-        throw new UnsupportedOperationException("a fake: these tests do not call it");
+        listeners.remove(listener);
+    }
+
+    int listenerCount() {
+        return listeners.size();
+    }
+
+    void close() {
+        events.shutdownNow();
     }
 }

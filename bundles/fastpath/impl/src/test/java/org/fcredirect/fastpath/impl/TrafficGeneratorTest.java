@@ -97,7 +97,7 @@ class TrafficGeneratorTest {
             }
 
             @Override
-            public long[] setUp(TrafficTopology topology) {
+            public long[] setUp(TrafficTopology topology, FlowRoutes routes) {
                 return new long[topology.flows];
             }
 
@@ -176,7 +176,7 @@ class TrafficGeneratorTest {
             }
 
             @Override
-            public long[] setUp(TrafficTopology topology) {
+            public long[] setUp(TrafficTopology topology, FlowRoutes routes) {
                 throw new IllegalStateException("appliance trafgen-0 exists with other settings");
             }
 
