@@ -28,6 +28,7 @@ final class TrafficViews {
         m.put("frames_dropped", t.framesDropped());
         m.put("exchanges_failed", t.exchangesFailed());
         m.put("incomplete_exchanges", t.incompleteExchanges());
+        m.put("flow_moves", t.flowMoves());
         m.put("errors", t.errors());
         m.put("failure", t.failure().orElse(null));
         return m;
