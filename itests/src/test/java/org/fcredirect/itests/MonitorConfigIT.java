@@ -155,6 +155,8 @@ public class MonitorConfigIT extends FcrTestSupport {
         Path file = Files.createTempFile("fcr-config-bad", ".cfg");
         Files.writeString(file, bad, StandardCharsets.UTF_8);
         assertRejected("fcr:config-import " + file, "decisionCacheSize");
+        // settings reach a service asynchronously through ConfigAdmin: give a wrongly applied one the
+        // time to show before asserting that nothing changed
         Thread.sleep(500);
         assertEquals("workers unchanged", workers, fastPath.status().workers().size());
         assertTrue(execute("fcr:policies --json").contains("\"capacity\":3000"));

@@ -32,7 +32,8 @@ public class StatsHotUpgradeIT extends FcrTestSupport {
             Bundle stats = bundle(STATS_IMPL);
             stats.stop();
             long pendingBefore = fastPath.status().stats().pendingFrames();
-            Thread.sleep(3_000);
+            // stopped for several seconds of traffic: 15 000 frames at the generator's 5000 frames/s
+            awaitFramesPast(fastPath, fastPath.status().framesProcessed() + 15_000);
             assertTrue("counts wait in the fast path while stats is stopped",
                     fastPath.status().stats().pendingFrames() > pendingBefore);
             assertTrue("the stats check left with its bundle", health("stats").message().startsWith("no stats"));

@@ -70,6 +70,7 @@ class GeneratorHeartbeatTest {
         assertEquals(TrafficState.STOPPED, s.state(), s.toString());
         assertEquals(List.of(), manager.heartbeats().appliances(), "the clean-up removed them");
         long after = monitor.beats().size();
+        // an absence takes time to show: three heartbeat intervals
         Thread.sleep(3 * INTERVAL.toMillis());
         assertEquals(after, monitor.beats().size(), "no heartbeat for appliances that are gone");
     }
