@@ -222,6 +222,15 @@ public class MonitorConfigIT extends FcrTestSupport {
                 awaitFramesPast(fastPath, processed + 10_000);
                 assertTrue(health("fastpath").message(), health("fastpath").healthy());
                 assertTrue(health("stats-consumer").message(), !health("stats-consumer").healthy());
+                // what the operator sees once the monitor counted its threshold of failed runs
+                await("fcr:health reports the missing consumer", () -> {
+                    try {
+                        return execute("fcr:health --json").contains("\"target\":\"stats-consumer\",\"status\":\"unhealthy\"");
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
+                assertTrue(health("fastpath").healthy());
             } finally {
                 stats.start();
             }

@@ -46,6 +46,9 @@ public class StatsFailureIsolationIT extends FcrTestSupport {
             assertTrue(status.toString(), status.healthy());
             String shown = execute("fcr:fastpath");
             assertTrue(shown, shown.contains("consumer failures"));
+            // the monitor's check of the consumer side, owned by the fast path, sees it fail
+            await("stats-consumer unhealthy while every batch fails", () -> !health("stats-consumer").healthy());
+            assertTrue(health("fastpath").message(), health("fastpath").healthy());
 
             failing.uninstall();
             stats.start();
