@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fcredirect.monitor.api.MonitorService;
+import org.fcredirect.monitor.api.HealthStatus;
 import org.fcredirect.monitor.api.TargetHealth;
 import org.fcredirect.shell.Services;
 import org.fcredirect.shell.flow.ApplianceCompleter;
@@ -27,8 +28,9 @@ public class ApplianceFailCommand implements Action {
     public Object execute() {
         Services.require(monitor, "monitor", "fcr-monitor");
         TargetHealth h = monitor.simulateFailure(name);
-        System.out.println("appliance " + name + ": outage simulated, now " + h.status() + "; unhealthy within "
-                + h.timing().detection().toMillis() + " ms");
+        String when = h.status() == HealthStatus.UNHEALTHY ? "unhealthy now"
+                : "its heartbeats are ignored from now, unhealthy within " + h.timing().detection().toMillis() + " ms";
+        System.out.println("appliance " + name + ": outage simulated; " + when);
         return null;
     }
 }

@@ -220,7 +220,7 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
     void deactivate() {
         TrafficGenerator g = traffic;
         if (g != null && g.state().active()) {
-            g.requestStop();
+            g.requestStopKeepingFlows();
             try {
                 awaitTraffic(Duration.ofMillis(TRAFFIC_STOP_MILLIS));
             } catch (InterruptedException e) {

@@ -121,6 +121,7 @@ final class TrafficGenerator implements Runnable {
 
     private volatile TrafficState state = TrafficState.SETTING_UP;
     private volatile boolean stopRequested;
+    private volatile boolean keepFlows;
     private volatile String failure;
     private volatile Instant startedAt;
     private volatile long startedNanos;
@@ -177,6 +178,16 @@ final class TrafficGenerator implements Runnable {
         stopRequested = true;
     }
 
+    /**
+     * Stops without the clean-up: when the fast path itself stops (an upgrade, Karaf's shutdown)
+     * the services the clean-up needs may be stopping too, and the flows are state that a restart
+     * finds again in the event log.
+     */
+    void requestStopKeepingFlows() {
+        keepFlows = true;
+        stopRequested = true;
+    }
+
     TrafficState state() {
         return state;
     }
@@ -202,7 +213,7 @@ final class TrafficGenerator implements Runnable {
                 dispatcher = null;
             }
             directory.unfollow();
-            if (spec.cleanup()) {
+            if (spec.cleanup() && !keepFlows) {
                 state = TrafficState.CLEANING_UP;
                 directory.tearDown(topology, flowIds);
                 appliances.removed(directory.appliances(topology));

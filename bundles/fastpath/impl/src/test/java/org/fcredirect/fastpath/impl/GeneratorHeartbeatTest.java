@@ -75,6 +75,20 @@ class GeneratorHeartbeatTest {
         assertEquals(after, monitor.beats().size(), "no heartbeat for appliances that are gone");
     }
 
+    /** The fast path stopping (an upgrade, Karaf's shutdown) ends the run without tearing its flows down. */
+    @Test
+    void aRunEndedByTheFastPathStoppingKeepsItsFlowsAndAppliances() {
+        start(true);
+        manager.startTraffic(spec().framesPerSecond(20_000).cleanup(true).build());
+        Await.until("running", Fixtures.TIMEOUT, () -> manager.traffic().state() == TrafficState.RUNNING);
+        int flows = api.flowCount();
+        manager.deactivate();
+        assertEquals(TrafficState.STOPPED, manager.traffic().state(), manager.traffic().toString());
+        assertEquals(flows, api.flowCount(), "flows are state a restart finds again");
+        assertTrue(names(4).stream().allMatch(n -> api.get(n).isPresent()), "appliances kept");
+        manager = null;
+    }
+
     /** A run that keeps its flows keeps its appliances too: they stay healthy and their flows where they are. */
     @Test
     void aRunThatKeepsItsFlowsKeepsItsAppliancesAlive() throws InterruptedException {
