@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import javax.inject.Inject;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.fcredirect.fastpath.api.DropReason;
@@ -29,6 +30,7 @@ import org.fcredirect.monitor.api.MonitorService;
 import org.fcredirect.stats.api.StatsService;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The monitor and config services in the assembly: every fcr service in the registry view, health
@@ -49,6 +51,9 @@ public class MonitorConfigIT extends FcrTestSupport {
     static final String FAILOVER_TRAFFIC = "vsans=1 firstVsan=300 initiatorsPerVsan=12 targetsPerVsan=12"
             + " flowsPerInitiator=1 appliances=4 groups=2 failover=mixed queueDepth=2 ioSizes=4096/16384"
             + " framesPerSecond=5000 cleanup=true seed=5";
+
+    @Inject
+    ConfigurationAdmin configurationAdmin;
 
     @Test
     public void servicesAndHealthChecksAreListed() throws Exception {
@@ -155,9 +160,11 @@ public class MonitorConfigIT extends FcrTestSupport {
         Path file = Files.createTempFile("fcr-config-bad", ".cfg");
         Files.writeString(file, bad, StandardCharsets.UTF_8);
         assertRejected("fcr:config-import " + file, "decisionCacheSize");
-        // settings reach a service asynchronously through ConfigAdmin: give a wrongly applied one the
-        // time to show before asserting that nothing changed
-        Thread.sleep(500);
+        // settings reach a service through ConfigAdmin: what it holds is what would be applied
+        assertEquals(Integer.toString(workers), String.valueOf(configurationAdmin.getConfiguration("org.fcredirect.fastpath", null)
+                .getProperties().get("workers")));
+        assertEquals("3000", String.valueOf(configurationAdmin.getConfiguration("org.fcredirect.policy", null)
+                .getProperties().get("decisionCacheSize")));
         assertEquals("workers unchanged", workers, fastPath.status().workers().size());
         assertTrue(execute("fcr:policies --json").contains("\"capacity\":3000"));
         assertEquals("no version recorded", history, execute("fcr:config-history"));
