@@ -128,7 +128,12 @@ final class StatsViews {
     }
 
     static Map<String, Object> totalsJson(StatsTotals t) {
-        TrafficCounters c = t.counters();
+        Map<String, Object> m = countersJson(t.counters());
+        m.put("latency", t.latency().map(StatsViews::latencyJson).orElse(null));
+        return m;
+    }
+
+    static Map<String, Object> countersJson(TrafficCounters c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("frames_to_target", c.framesToTarget());
         m.put("bytes_to_target", c.bytesToTarget());
@@ -140,7 +145,6 @@ final class StatsViews {
         m.put("reads", c.reads());
         m.put("writes", c.writes());
         m.put("scsi_errors", c.scsiErrors());
-        m.put("latency", t.latency().map(StatsViews::latencyJson).orElse(null));
         return m;
     }
 
@@ -159,16 +163,7 @@ final class StatsViews {
         m.put("appliance", f.labels().appliance());
         m.put("first_seen", f.firstSeen().toString());
         m.put("last_seen", f.lastSeen().toString());
-        m.put("frames_to_target", c.framesToTarget());
-        m.put("bytes_to_target", c.bytesToTarget());
-        m.put("frames_to_initiator", c.framesToInitiator());
-        m.put("bytes_to_initiator", c.bytesToInitiator());
-        m.put("frames_dropped", c.framesDropped());
-        m.put("exchanges_opened", c.exchangesOpened());
-        m.put("exchanges_completed", c.exchangesCompleted());
-        m.put("reads", c.reads());
-        m.put("writes", c.writes());
-        m.put("scsi_errors", c.scsiErrors());
+        m.putAll(countersJson(c));
         Map<String, Object> minute = new LinkedHashMap<>();
         minute.put("iops", f.lastMinute().iops());
         minute.put("mbps", f.lastMinute().mbps());
