@@ -12,12 +12,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Dictionary;
 import java.util.EnumSet;
+import java.util.Hashtable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Inject;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanInfo;
+import javax.management.MBeanOperationInfo;
+import javax.management.MBeanParameterInfo;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -29,13 +39,18 @@ import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.callback.UnsupportedCallbackException;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
+import org.apache.karaf.shell.api.console.Command;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
+import org.fcredirect.fastpath.api.FastPath;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -46,6 +61,10 @@ import org.osgi.service.cm.ConfigurationAdmin;
  */
 public class SecurityIT extends FcrTestSupport {
     static final String VIEWER = "viewer1";
+    static final String REFUSED = "refused";
+    /** The loopback addresses (IPv4, IPv6, IPv4-mapped IPv6) as /proc/net/tcp and tcp6 write them. */
+    static final Set<String> LOOPBACK_HEX = Set.of("0100007F", "00000000000000000000000001000000",
+            "0000000000000000FFFF00000100007F");
     static final String ADMIN = "admin1";
     static final String PASSWORD = "secret";
 
@@ -67,7 +86,9 @@ public class SecurityIT extends FcrTestSupport {
             "fcr:config-set fastpath workers 3",
             "fcr:config-commit",
             "fcr:config-abort",
-            "fcr:config-rollback 1");
+            "fcr:config-rollback 1",
+            // resolves an upgrade and opens the bundle URLs it names
+            "fcr:upgrade-check fcr-stats 1.0.0");
 
     /** Read-only commands, each with a fragment of what it prints. */
     static final Map<String, String> READ_ONLY = Map.ofEntries(
@@ -82,8 +103,97 @@ public class SecurityIT extends FcrTestSupport {
             Map.entry("fcr:decode " + FoundationIT.READ10_FC2, "FCP_CMND"),
             Map.entry("fcr:flow-export", "vsan,initiator"),
             Map.entry("fcr:stats", "keeping up"),
-            // the installed fcr-stats feature, at its own version (features/pom.xml)
-            Map.entry("fcr:upgrade-check fcr-stats 1.0.0", "unchanged"));
+            Map.entry("bundle:list", "fc-redirect"),
+            Map.entry("feature:list -i", "fcr-shell"),
+            Map.entry("service:list org.fcredirect.flow.api.FlowService", "FlowService"),
+            Map.entry("jaas:whoami", VIEWER),
+            Map.entry("help fcr", "fcr:flows"));
+
+    /**
+     * Every command a viewer may run, in every scope (etc/org.apache.karaf.command.acl.*.cfg); a
+     * few of them only with the arguments named there. Any other registered command, whoever
+     * registered it, must be refused to a viewer.
+     */
+    static final Set<String> VIEWER_COMMANDS = Set.of(
+            "*:help", "*:exit",
+            "bundle:list", "bundle:info", "bundle:headers", "bundle:diag", "bundle:services", "bundle:status",
+            "bundle:id", "bundle:tree-show", "bundle:capabilities", "bundle:requirements",
+            "fcr:flows", "fcr:flow-show", "fcr:logins", "fcr:appliances", "fcr:policies", "fcr:policy-eval",
+            "fcr:services", "fcr:health", "fcr:traffic", "fcr:fastpath", "fcr:events", "fcr:storage", "fcr:config",
+            "fcr:config-diff", "fcr:config-history", "fcr:decode", "fcr:stats", "fcr:stats-aggregate", "fcr:top",
+            "fcr:stats-chart", "fcr:config-export", "fcr:flow-export",
+            "feature:list", "feature:info", "feature:repo-list", "feature:version-list", "feature:status",
+            "http:proxy-list", "http:proxy-balancing-list",
+            "instance:list", "instance:status",
+            "jaas:whoami",
+            "kar:list",
+            "log:get",
+            "package:exports", "package:imports",
+            "scr:list", "scr:info",
+            "service:list",
+            "shell:if", "shell:setopt", "shell:unsetopt", "shell:keymap", "shell:echo", "shell:printf", "shell:date",
+            "shell:clear", "shell:logout", "shell:info", "shell:watch", "shell:cat", "shell:tac", "shell:grep",
+            "shell:head", "shell:tail", "shell:wc", "shell:sort",
+            "system:version", "system:name");
+
+    /** Viewer commands that take arguments only as the ACL names them: "--help" is refused. */
+    static final Set<String> VIEWER_COMMANDS_WITH_FIXED_ARGUMENTS = Set.of(
+            "fcr:config-export", "fcr:flow-export", "shell:cat", "shell:tac", "shell:grep", "system:name");
+
+    /**
+     * Operations of any MBean that a viewer may invoke, as "domain:type operation": each one read
+     * and judged a pure query. An operation a viewer can invoke that is not here fails the test.
+     */
+    static final Set<String> VIEWER_OPERATIONS = Set.of(
+            "com.sun.management:type=HotSpotDiagnostic getVMOption",
+            "java.lang:type=Threading getThreadAllocatedBytes", "java.lang:type=Threading getThreadCpuTime",
+            "java.lang:type=Threading getThreadInfo", "java.lang:type=Threading getThreadUserTime",
+            "java.util.logging:type=Logging getLoggerLevel", "java.util.logging:type=Logging getParentLoggerName",
+            "jdk.management.jfr:type=FlightRecorder getRecordingOptions",
+            "jdk.management.jfr:type=FlightRecorder getRecordingSettings",
+            "org.apache.karaf:type=RegionDigraph getRegion",
+            "org.apache.karaf:type=bundle getDiag", "org.apache.karaf:type=bundle getStartLevel",
+            "org.apache.karaf:type=bundle getStatus", "org.apache.karaf:type=log getLevel",
+            "org.apache.karaf:type=package getExports", "org.apache.karaf:type=package getImports",
+            "org.apache.karaf:type=scr isComponentEnabled", "org.apache.karaf:type=security canInvoke",
+            "org.apache.karaf:type=service getServices", "org.apache.karaf:type=system getProperties",
+            "org.apache.karaf:type=system getProperty",
+            "org.fcredirect:type=Config exportDescriptor", "org.fcredirect:type=FlowManager showFlow",
+            "org.fcredirect:type=PolicyEngine evaluate", "org.fcredirect:type=Stats flowStats",
+            "org.fcredirect:type=Stats top",
+            "osgi.compendium:service=cm getBundleLocation", "osgi.compendium:service=cm getFactoryPid",
+            "osgi.compendium:service=cm getFactoryPidForLocation",
+            "osgi.core:type=bundleState getBundle", "osgi.core:type=bundleState getExportedPackages",
+            "osgi.core:type=bundleState getFragments", "osgi.core:type=bundleState getHeader",
+            "osgi.core:type=bundleState getHeaders", "osgi.core:type=bundleState getHosts",
+            "osgi.core:type=bundleState getImportedPackages", "osgi.core:type=bundleState getLastModified",
+            "osgi.core:type=bundleState getLocation", "osgi.core:type=bundleState getRegisteredServices",
+            "osgi.core:type=bundleState getRequiredBundles", "osgi.core:type=bundleState getRequiringBundles",
+            "osgi.core:type=bundleState getServicesInUse", "osgi.core:type=bundleState getStartLevel",
+            "osgi.core:type=bundleState getState", "osgi.core:type=bundleState getSymbolicName",
+            "osgi.core:type=bundleState getVersion", "osgi.core:type=bundleState isActivationPolicyUsed",
+            "osgi.core:type=bundleState isFragment", "osgi.core:type=bundleState isPersistentlyStarted",
+            "osgi.core:type=bundleState isRemovalPending", "osgi.core:type=bundleState isRequired",
+            "osgi.core:type=bundleState listBundles",
+            "osgi.core:type=framework getDependencyClosure", "osgi.core:type=framework getProperty",
+            "osgi.core:type=packageState getExportingBundles", "osgi.core:type=packageState getImportingBundles",
+            "osgi.core:type=packageState isRemovalPending", "osgi.core:type=packageState listPackages",
+            "osgi.core:type=serviceState getBundleIdentifier", "osgi.core:type=serviceState getObjectClass",
+            "osgi.core:type=serviceState getProperties", "osgi.core:type=serviceState getProperty",
+            "osgi.core:type=serviceState getService", "osgi.core:type=serviceState getUsingBundles",
+            "osgi.core:type=serviceState listServices",
+            "osgi.core:type=wiringState getCurrentRevisionDeclaredCapabilities",
+            "osgi.core:type=wiringState getCurrentRevisionDeclaredRequirements",
+            "osgi.core:type=wiringState getCurrentWiring", "osgi.core:type=wiringState getCurrentWiringClosure",
+            "osgi.core:type=wiringState getRevisionsDeclaredCapabilities",
+            "osgi.core:type=wiringState getRevisionsDeclaredRequirements",
+            "osgi.core:type=wiringState getRevisionsWiring", "osgi.core:type=wiringState getRevisionsWiringClosure");
+
+    /** The three probes of the review that a viewer once ran with effect. */
+    static final List<String> REVIEW_PROBES = List.of(
+            "scr:disable org.fcredirect.fastpath.impl.FastPathManager",
+            "config:meta -c org.apache.karaf.shell",
+            "shell:kill 1");
 
     @Inject
     ConfigurationAdmin configurationAdmin;
@@ -170,14 +280,7 @@ public class SecurityIT extends FcrTestSupport {
         client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
         client.start();
         try {
-            // the SSH server is a boot feature too, and may still be starting
-            await("the SSH server on port " + port, () -> {
-                try (ClientSession session = client.connect(VIEWER, "127.0.0.1", port).verify(Duration.ofSeconds(5)).getSession()) {
-                    return true;
-                } catch (IOException e) {
-                    return false;
-                }
-            });
+            awaitSsh(client, port);
             assertEquals("0", ssh(client, port, VIEWER, "fcr:flows -c").strip());
             String create = ssh(client, port, VIEWER, "fcr:flow-create --vsan 30 --initiator " + HOST + " --target " + ARRAY);
             assertTrue(create, create.contains("Command not found: fcr:flow-create"));
@@ -229,6 +332,196 @@ public class SecurityIT extends FcrTestSupport {
             fail("a wrong password connected: " + stranger.getConnectionId());
         } catch (SecurityException expected) {
             // refused at the door
+        }
+    }
+
+    @Test
+    public void everyRegisteredCommandIsOnTheViewerListOrRefusedToAViewer() throws Exception {
+        Subject viewer = login(VIEWER, PASSWORD);
+        List<String> wrong = new ArrayList<>();
+        Set<String> registered = new TreeSet<>();
+        int refused = 0;
+        for (Object registration : sessionFactory.getRegistry().getCommands()) {
+            if (!(registration instanceof Command)) {
+                continue;
+            }
+            Command command = (Command) registration;
+            String name = command.getScope() + ":" + command.getName();
+            registered.add(name);
+            // "--help" makes a command that does run print its usage and nothing more
+            String outcome = outcomeFor(viewer, name + " --help");
+            boolean listed = VIEWER_COMMANDS.contains(name);
+            if (!listed && !outcome.equals(REFUSED)) {
+                wrong.add(name + " is not on the viewer list but " + outcome);
+            } else if (!listed) {
+                refused++;
+            } else if (!"*:exit".equals(name) && !VIEWER_COMMANDS_WITH_FIXED_ARGUMENTS.contains(name) && outcome.equals(REFUSED)) {
+                wrong.add(name + " is on the viewer list but refused");
+            }
+        }
+        assertTrue(String.join("\n", wrong), wrong.isEmpty());
+        assertTrue("the viewer list names only registered commands: " + VIEWER_COMMANDS,
+                registered.containsAll(VIEWER_COMMANDS));
+        assertTrue("most commands are refused (" + refused + " of " + registered.size() + ")", refused > registered.size() / 2);
+    }
+
+    /** A command of a scope that no ACL file names, registered by a bundle: admin only, from the first moment. */
+    @Test
+    public void aCommandInANewScopeIsRefusedToAViewerWithNoConfiguration() throws Exception {
+        ProbeCommand probe = new ProbeCommand();
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("osgi.command.scope", "fcrprobe");
+        properties.put("osgi.command.function", new String[] {"touch"});
+        ServiceRegistration<Object> registration = bundleContext.registerService(Object.class, probe, properties);
+        try {
+            Subject viewer = login(VIEWER, PASSWORD);
+            assertEquals(REFUSED, outcomeFor(viewer, "fcrprobe:touch"));
+            assertEquals("the viewer's call never reached the command", 0, probe.touches.get());
+            Configuration[] acl = configurationAdmin.listConfigurations("(service.pid=org.apache.karaf.command.acl.fcrprobe)");
+            assertTrue("no ACL was written for the scope: " + (acl == null ? "" : acl[0].getProperties()), acl == null || acl.length == 0);
+            executeAs(login(ADMIN, PASSWORD), "fcrprobe:touch");
+            assertEquals("admin runs it", 1, probe.touches.get());
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    /** What the review saw a viewer do: stop forwarding, widen the SSH listener, kill the shell's thread. */
+    @Test
+    public void theReviewProbesAreRefusedToAViewerAndChangeNothing() throws Exception {
+        int port = Integer.parseInt(config("org.apache.karaf.shell", "sshPort"));
+        FastPath fastPath = service(FastPath.class);
+        SshClient client = SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+        client.start();
+        execute("fcr:traffic-start vsans=1 firstVsan=330 initiatorsPerVsan=2 targetsPerVsan=2 flowsPerInitiator=1"
+                + " appliances=2 redirectPercent=100 framesPerSecond=2000 cleanup=true seed=3");
+        try {
+            awaitSsh(client, port);
+            for (String probe : REVIEW_PROBES) {
+                String out = ssh(client, port, VIEWER, probe);
+                assertTrue(probe + " -> " + out, out.contains("Command not found: " + probe.split(" ")[0]));
+                assertEquals(probe + ": the fast path bundle", Bundle.ACTIVE, bundle("org.fcredirect.fastpath-impl").getState());
+                awaitFramesPast(fastPath, fastPath.status().framesProcessed() + 500);
+                assertEquals(probe + ": SSH host setting", "127.0.0.1", config("org.apache.karaf.shell", "sshHost"));
+                List<String> listeners = tcpListeners(port);
+                assertFalse(probe + ": SSH listens", listeners.isEmpty());
+                assertTrue(probe + ": SSH listens on the loopback address only: " + listeners,
+                        listeners.stream().allMatch(LOOPBACK_HEX::contains));
+                String admin = ssh(client, port, ADMIN, "fcr:fastpath");
+                assertTrue(probe + ": an admin session still works -> " + admin, admin.contains("Worker"));
+            }
+        } finally {
+            execute("fcr:traffic-stop");
+            client.stop();
+        }
+    }
+
+    @Test
+    public void aViewerMayInvokeOnlyReviewedQueriesOnAnyMBeanOfAnyDomain() throws Exception {
+        try (JMXConnector viewer = jmx(VIEWER, PASSWORD)) {
+            MBeanServerConnection server = viewer.getMBeanServerConnection();
+            ObjectName security = new ObjectName("org.apache.karaf:type=security,area=jmx,name=" + System.getProperty("karaf.name", "root"));
+            List<String> wrong = new ArrayList<>();
+            int operations = 0;
+            Set<String> domains = new TreeSet<>();
+            for (ObjectName name : server.queryNames(null, null)) {
+                domains.add(name.getDomain());
+                MBeanInfo info = server.getMBeanInfo(name);
+                for (MBeanOperationInfo operation : info.getOperations()) {
+                    operations++;
+                    String[] signature = Arrays.stream(operation.getSignature()).map(MBeanParameterInfo::getType).toArray(String[]::new);
+                    if (canInvoke(server, security, name, operation.getName(), signature)
+                            && !VIEWER_OPERATIONS.contains(kind(name) + " " + operation.getName())) {
+                        wrong.add(kind(name) + " " + operation.getName() + Arrays.toString(signature));
+                    }
+                }
+                for (MBeanAttributeInfo attribute : info.getAttributes()) {
+                    if (attribute.isWritable() && canInvoke(server, security, name, "set" + attribute.getName(), new String[] {attribute.getType()})) {
+                        wrong.add(kind(name) + " writes " + attribute.getName());
+                    }
+                }
+            }
+            assertTrue("a viewer may invoke these, which nobody reviewed as queries:\n" + String.join("\n", wrong), wrong.isEmpty());
+            assertTrue("enumerated every domain: " + domains, domains.containsAll(
+                    Set.of("org.fcredirect", "org.apache.karaf", "osgi.core", "java.lang", "JMImplementation")));
+            assertTrue("enumerated " + operations + " operations", operations > 100);
+            // and the server refuses, not only the security MBean's answer
+            assertJmxRefused(() -> server.invoke(new ObjectName("java.lang:type=Memory"), "gc", new Object[0], new String[0]));
+            assertJmxRefused(() -> server.invoke(new ObjectName("java.util.logging:type=Logging"), "setLoggerLevel",
+                    new Object[] {"org.fcredirect.itest.none", "FINE"}, new String[] {"java.lang.String", "java.lang.String"}));
+            ObjectName cm = server.queryNames(new ObjectName("osgi.compendium:service=cm,*"), null).iterator().next();
+            assertJmxRefused(() -> server.invoke(cm, "getProperties", new Object[] {"org.apache.karaf.shell"}, new String[] {"java.lang.String"}));
+        }
+    }
+
+    /** What running a command as the user gave: REFUSED, or how it ran. */
+    private String outcomeFor(Subject user, String commandLine) {
+        try {
+            executeAs(user, commandLine);
+            return "ran";
+        } catch (Exception e) {
+            String message = String.valueOf(e.getMessage());
+            if (e instanceof SecurityException || message.contains("Command not found") || message.contains("Insufficient credentials")) {
+                return REFUSED;
+            }
+            return "ran and failed: " + message.lines().findFirst().orElse("");
+        }
+    }
+
+    private static boolean canInvoke(MBeanServerConnection server, ObjectName security, ObjectName name, String operation,
+            String[] signature) throws Exception {
+        return (Boolean) server.invoke(security, "canInvoke", new Object[] {name.toString(), operation, signature},
+                new String[] {String.class.getName(), String.class.getName(), String[].class.getName()});
+    }
+
+    /** "domain:type=T" (or the first key of a name without a type): what VIEWER_OPERATIONS is keyed by. */
+    private static String kind(ObjectName name) {
+        String type = name.getKeyProperty("type");
+        if (type != null) {
+            return name.getDomain() + ":type=" + type;
+        }
+        String first = name.getKeyPropertyListString().split(",")[0];
+        return name.getDomain() + ":" + first;
+    }
+
+    /** The local addresses (as /proc/net/tcp writes them) of the TCP sockets listening on the port. */
+    private static List<String> tcpListeners(int port) throws IOException {
+        List<String> addresses = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.strip().split("\\s+");
+                String[] local = fields[1].split(":");
+                if ("0A".equals(fields[3]) && Integer.parseInt(local[1], 16) == port) {
+                    addresses.add(local[0]);
+                }
+            }
+        }
+        return addresses;
+    }
+
+    private static void awaitSsh(SshClient client, int port) {
+        // the SSH server is a boot feature too, and may still be starting
+        await("the SSH server on port " + port, () -> {
+            try (ClientSession session = client.connect(VIEWER, "127.0.0.1", port).verify(Duration.ofSeconds(5)).getSession()) {
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    /** A Gogo command that counts its calls; registered under a scope that no ACL names. */
+    public static final class ProbeCommand {
+        final AtomicInteger touches = new AtomicInteger();
+
+        public int touch() {
+            return touches.incrementAndGet();
         }
     }
 
