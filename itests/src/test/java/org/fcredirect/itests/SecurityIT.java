@@ -42,6 +42,7 @@ import javax.security.auth.login.LoginException;
 import org.apache.karaf.shell.api.console.Command;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
@@ -127,11 +128,10 @@ public class SecurityIT extends FcrTestSupport {
             "instance:list", "instance:status",
             "jaas:whoami",
             "kar:list",
-            "log:get",
             "package:exports", "package:imports",
             "scr:list", "scr:info",
             "service:list",
-            "shell:if", "shell:setopt", "shell:unsetopt", "shell:keymap", "shell:echo", "shell:printf", "shell:date",
+            "shell:if", "shell:not", "shell:each", "shell:complete", "shell:setopt", "shell:unsetopt", "shell:keymap", "shell:echo", "shell:printf", "shell:date",
             "shell:clear", "shell:logout", "shell:info", "shell:watch", "shell:cat", "shell:tac", "shell:grep",
             "shell:head", "shell:tail", "shell:wc", "shell:sort",
             "system:version", "system:name");
@@ -356,7 +356,7 @@ public class SecurityIT extends FcrTestSupport {
             } else if (!listed) {
                 refused++;
             } else if (!"*:exit".equals(name) && !VIEWER_COMMANDS_WITH_FIXED_ARGUMENTS.contains(name) && outcome.equals(REFUSED)) {
-                wrong.add(name + " is on the viewer list but refused");
+                wrong.add(name + " is on the viewer list but refused: " + refusal(viewer, name + " --help"));
             }
         }
         assertTrue(String.join("\n", wrong), wrong.isEmpty());
@@ -455,6 +455,53 @@ public class SecurityIT extends FcrTestSupport {
         }
     }
 
+    /**
+     * An interactive login (SSH with a terminal, as bin/client and ssh give) runs
+     * etc/shell.init.script and etc/scripts/*.script as the user: nothing before the prompt may
+     * report an error, for admin as for a viewer, and a command typed at that prompt answers.
+     */
+    @Test
+    public void interactiveSessionsStartWithoutAnErrorForAdminAndViewer() throws Exception {
+        int port = Integer.parseInt(config("org.apache.karaf.shell", "sshPort"));
+        SshClient client = SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+        client.start();
+        try {
+            awaitSsh(client, port);
+            for (String user : List.of(VIEWER, ADMIN)) {
+                try (ClientSession session = client.connect(user, "127.0.0.1", port).verify(Duration.ofSeconds(10)).getSession()) {
+                    session.addPasswordIdentity(PASSWORD);
+                    session.auth().verify(Duration.ofSeconds(10));
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    try (ChannelShell shell = session.createShellChannel()) {
+                        shell.setPtyType("xterm");
+                        shell.setPtyColumns(160);
+                        shell.setPtyLines(50);
+                        shell.setOut(out);
+                        shell.setErr(out);
+                        shell.open().verify(Duration.ofSeconds(10));
+                        await("the prompt of " + user, () -> plain(out).contains(user + "@"));
+                        String beforePrompt = plain(out);
+                        assertFalse(user + "'s session start printed an error:\n" + beforePrompt, beforePrompt.contains("Error"));
+                        shell.getInvertedIn().write("fcr:flows -c\r".getBytes(StandardCharsets.UTF_8));
+                        shell.getInvertedIn().flush();
+                        try {
+                            await(user + "'s command answered", () -> plain(out).substring(beforePrompt.length()).matches("(?s).*\\n\\d+\\s.*"));
+                        } catch (AssertionError e) {
+                            throw new AssertionError(e.getMessage() + ", the terminal shows:\n" + plain(out), e);
+                        }
+                    }
+                }
+            }
+        } finally {
+            client.stop();
+        }
+    }
+
+    private static String plain(ByteArrayOutputStream terminal) {
+        return terminal.toString(StandardCharsets.UTF_8).replaceAll("\u001B(\\[[0-9;?]*[a-zA-Z]|[=>])", "").replace("\r", "");
+    }
+
     /** What running a command as the user gave: REFUSED, or how it ran. */
     private String outcomeFor(Subject user, String commandLine) {
         try {
@@ -465,7 +512,18 @@ public class SecurityIT extends FcrTestSupport {
             if (e instanceof SecurityException || message.contains("Command not found") || message.contains("Insufficient credentials")) {
                 return REFUSED;
             }
+            if (message.contains("credentials") || message.contains("not found")) {
+                return "refused differently: " + message;
+            }
             return "ran and failed: " + message.lines().findFirst().orElse("");
+        }
+    }
+
+    private String refusal(Subject user, String commandLine) {
+        try {
+            return "ran: " + executeAs(user, commandLine);
+        } catch (Exception e) {
+            return e.toString();
         }
     }
 
