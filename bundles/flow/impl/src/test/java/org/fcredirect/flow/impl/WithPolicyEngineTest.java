@@ -37,11 +37,11 @@ class WithPolicyEngineTest {
 
     @BeforeEach
     void wire() {
-        engine = PolicyEngines.start(fabric.log, flows);
-        flows.followPolicy(engine);
-        flows.add(appliance("a1", "enc", 1));
-        flows.add(appliance("a2", "enc", 2));
-        flows.add(appliance("a3", "enc", 3));
+        engine = PolicyEngines.start(fabric.log, fabric.appliances);
+        flows.bindPolicy(engine);
+        fabric.appliances.add(appliance("a1", "enc", 1));
+        fabric.appliances.add(appliance("a2", "enc", 2));
+        fabric.appliances.add(appliance("a3", "enc", 3));
         for (int h = 1; h <= 10; h++) {
             fabric.loginHost(h);
         }
@@ -67,13 +67,13 @@ class WithPolicyEngineTest {
     @Test
     void theHealthCheckCountsFlowsAndSaysWhetherThePolicyEngineDecides() {
         flows.create(spec(1, 1).build());
-        HealthResult following = flows.check();
+        HealthResult following = fabric.store.check();
         assertTrue(following.healthy());
         assertEquals("replayed and answering: 1 flows, 3 appliances (0 unhealthy)", following.message());
         assertEquals("1", following.details().get("flows." + FlowState.DIRECT));
         assertEquals("following", following.details().get("policyEngine"));
-        flows.forgetPolicy(engine);
-        assertEquals("absent: new flows get permit", flows.check().details().get("policyEngine"));
+        flows.unbindPolicy(engine);
+        assertEquals("absent: new flows get permit", fabric.store.check().details().get("policyEngine"));
     }
 
     @Test
@@ -126,8 +126,8 @@ class WithPolicyEngineTest {
             }, pool);
             CompletableFuture<Void> health = CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < 20; i++) {
-                    flows.markUnhealthy("a" + (i % 3 + 1), "flap");
-                    flows.markHealthy("a" + (i % 3 + 1));
+                    fabric.appliances.markUnhealthy("a" + (i % 3 + 1), "flap");
+                    fabric.appliances.markHealthy("a" + (i % 3 + 1));
                 }
             }, pool);
             CompletableFuture.allOf(creating, policies, health).get(30, TimeUnit.SECONDS);
@@ -135,11 +135,11 @@ class WithPolicyEngineTest {
             pool.shutdownNow();
         }
         assertEquals(60L, flows.countByState().get(FlowState.ACTIVE));
-        String before = PersistenceTest.dump(flows);
+        String before = PersistenceTest.dump(fabric);
         fabric.restart();
-        PolicyService again = PolicyEngines.start(fabric.log, fabric.flows);
-        fabric.flows.followPolicy(again);
-        assertEquals(before, PersistenceTest.dump(fabric.flows));
+        PolicyService again = PolicyEngines.start(fabric.log, fabric.appliances);
+        fabric.flows.bindPolicy(again);
+        assertEquals(before, PersistenceTest.dump(fabric));
     }
 
     @Test
