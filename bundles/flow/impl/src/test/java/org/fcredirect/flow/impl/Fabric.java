@@ -3,10 +3,7 @@ package org.fcredirect.flow.impl;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import org.fcredirect.fc.FcId;
 import org.fcredirect.fc.VsanId;
@@ -102,17 +99,6 @@ final class Fabric implements AutoCloseable {
 
     void loginTarget(int n) {
         logins.login(VSAN, target(n), targetFcid(n));
-    }
-
-    /** Waits for a condition no latch can signal, failing after 10 s. */
-    static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.fcredirect.flow.impl;
 
+import org.fcredirect.flow.testkit.FakePolicy;
 import static org.fcredirect.flow.impl.Fabric.appliance;
 import static org.fcredirect.flow.impl.Fabric.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;

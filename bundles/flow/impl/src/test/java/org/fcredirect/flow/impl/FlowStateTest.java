@@ -1,5 +1,7 @@
 package org.fcredirect.flow.impl;
 
+import org.fcredirect.flow.testkit.Await;
+import org.fcredirect.flow.testkit.FakePolicy;
 import static org.fcredirect.flow.impl.Fabric.VSAN;
 import static org.fcredirect.flow.impl.Fabric.appliance;
 import static org.fcredirect.flow.impl.Fabric.host;
@@ -155,7 +157,7 @@ class FlowStateTest {
         fabric.loginHost(1);
         fabric.loginTarget(1);
         flows.delete(id);
-        Fabric.await(() -> events.size() == 4, "four flow events");
+        Await.until("four flow events", () -> events.size() == 4);
         assertEquals(FlowEvent.Type.CREATED, events.get(0).type());
         assertEquals(FlowEvent.Type.UPDATED, events.get(1).type());
         assertEquals(Optional.of(FlowState.PENDING), events.get(2).previousState());

@@ -1,5 +1,7 @@
 package org.fcredirect.flow.impl;
 
+import org.fcredirect.flow.testkit.Await;
+import org.fcredirect.flow.testkit.FakePolicy;
 import static org.fcredirect.flow.impl.Fabric.VSAN;
 import static org.fcredirect.flow.impl.Fabric.appliance;
 import static org.fcredirect.flow.impl.Fabric.host;
@@ -124,7 +126,7 @@ class PersistenceTest {
         fabric = new Fabric();
         fabric.log.holdAppends(true);
         CompletableFuture<FlowId> created = CompletableFuture.supplyAsync(() -> fabric.flows.create(spec(1, 1).build()));
-        Fabric.await(() -> fabric.log.heldAppendCount() == 1, "the append to be pending");
+        Await.until("the append to be pending", () -> fabric.log.heldAppendCount() == 1);
         assertFalse(created.isDone());
         assertEquals(0, fabric.flows.count(FlowFilter.all()));
         fabric.log.releaseHeldAppends();
