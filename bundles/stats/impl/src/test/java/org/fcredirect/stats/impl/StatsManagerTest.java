@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.fcredirect.flow.testkit.Await;
 import org.fcredirect.stats.api.LatencySummary;
 import org.fcredirect.stats.api.FlowStats;
 import org.fcredirect.stats.api.Resolution;
