@@ -1,6 +1,7 @@
 package org.fcredirect.flow.testkit;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,8 @@ public final class FakePolicy implements PolicyService {
     public final List<String> calls = new CopyOnWriteArrayList<>();
     public volatile Function<FlowContext, Decision> decide = c -> Decision.noMatch(FlowAction.PERMIT);
     public volatile Set<String> refused = Set.of();
-    private final Map<String, Policy> policies = new TreeMap<>();
+    /** The policies by name; a test may put one directly, as another node's change would. */
+    public final Map<String, Policy> policies = Collections.synchronizedMap(new TreeMap<>());
 
     public static Decision redirect(String policy, String group, String appliance, FailoverMode failover) {
         return new Decision(FlowAction.REDIRECT, Optional.of(policy), Optional.of(group), Optional.ofNullable(appliance),
