@@ -108,11 +108,10 @@ public abstract class FcrTestSupport {
     @After
     public void noCircularReferenceLogged() throws IOException {
         Path log = Path.of(System.getProperty("karaf.log", System.getProperty("karaf.data") + "/log"), "karaf.log");
-        if (Files.exists(log)) {
-            List<String> circular = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-                    .filter(l -> l.toLowerCase(Locale.ROOT).contains("circular reference")).toList();
-            assertTrue("SCR logged circular references: " + circular, circular.isEmpty());
-        }
+        assertTrue("no log at " + log, Files.exists(log));
+        List<String> circular = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                .filter(l -> l.toLowerCase(Locale.ROOT).contains("circular reference")).toList();
+        assertTrue("SCR logged circular references: " + circular, circular.isEmpty());
     }
 
     /** The feature repository of a service's second build, e.g. {@code stats} (fixtures/upgrades). */
