@@ -1,12 +1,8 @@
 package org.fcredirect.flow.testkit;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.PriorityQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A scheduler on virtual time: nothing runs until the test {@link #advance advances} the clock,
@@ -63,38 +59,5 @@ public final class ManualScheduler {
     /** How many tasks wait to fall due. */
     public synchronized int pending() {
         return tasks.size();
-    }
-
-    /** A clock that only the scheduler moves. */
-    public static final class VirtualClock extends Clock {
-        private final AtomicLong millis;
-
-        VirtualClock(Instant start) {
-            millis = new AtomicLong(start.toEpochMilli());
-        }
-
-        void set(long epochMillis) {
-            millis.set(epochMillis);
-        }
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
