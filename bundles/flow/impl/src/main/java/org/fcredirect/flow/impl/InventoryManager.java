@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * store: no reference loop. Health changes fail flows over (or back) in the same change, so the
  * inventory's events and the moves they cause share the store's stream and its order.
  */
-@Component(service = ApplianceInventory.class, immediate = true)
+@Component(service = ApplianceInventory.class, immediate = true,
+        property = "fcr.mbean=org.fcredirect:type=FlowManager")
 public class InventoryManager implements ApplianceInventory {
     private static final Logger LOG = LoggerFactory.getLogger(InventoryManager.class);
     private static final int MAX_REASON = 256;

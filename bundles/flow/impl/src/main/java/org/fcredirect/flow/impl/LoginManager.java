@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * fast path's punted logins, the shell) need nothing else of the flow manager, and a login moves
  * flows (a target's FCID changes its rules) only through the store it shares with them.
  */
-@Component(service = LoginTable.class, immediate = true)
+@Component(service = LoginTable.class, immediate = true, property = "fcr.mbean=org.fcredirect:type=FlowManager")
 public class LoginManager implements LoginTable {
     private static final Logger LOG = LoggerFactory.getLogger(LoginManager.class);
 
