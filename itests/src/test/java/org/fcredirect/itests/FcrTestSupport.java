@@ -20,10 +20,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PrivilegedExceptionAction;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -45,6 +48,7 @@ import org.fcredirect.flow.api.FlowService;
 import org.fcredirect.monitor.api.HealthCheck;
 import org.fcredirect.monitor.api.HealthResult;
 import org.fcredirect.stats.api.StatsService;
+import org.junit.After;
 import org.junit.Before;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -95,6 +99,19 @@ public abstract class FcrTestSupport {
             await(name + " registered", () -> bundleContext.getServiceReference(name) != null);
         }
         await("the flow manager follows the policy engine", () -> "following".equals(health("flow").details().get("policyEngine")));
+    }
+
+    /**
+     * SCR logs a circular reference when a component needs a service whose provider needs it back
+     * (the flow manager and the policy engine once did); none may be left in any boot.
+     */
+    @After
+    public void noCircularReferenceLogged() throws IOException {
+        Path log = Path.of(System.getProperty("karaf.log", System.getProperty("karaf.data") + "/log"), "karaf.log");
+        assertTrue("no log at " + log, Files.exists(log));
+        List<String> circular = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                .filter(l -> l.toLowerCase(Locale.ROOT).contains("circular reference")).toList();
+        assertTrue("SCR logged circular references: " + circular, circular.isEmpty());
     }
 
     /** The feature repository of a service's second build, e.g. {@code stats} (fixtures/upgrades). */

@@ -16,6 +16,8 @@ import org.fcredirect.flow.api.FlowId;
 import org.fcredirect.flow.api.FlowSpec;
 import org.fcredirect.flow.api.ImportResult;
 import org.fcredirect.flow.impl.FlowManager;
+import org.fcredirect.flow.impl.FlowStore;
+import org.fcredirect.flow.impl.InventoryManager;
 import org.fcredirect.storage.api.DurabilityMode;
 import org.fcredirect.storage.api.EventLog;
 import org.fcredirect.storage.impl.FileEventLog;
@@ -78,8 +80,9 @@ public class FlowCreationBenchmark {
         } else {
             eventLog = new InMemoryEventLog();
         }
-        flows = new FlowManager(eventLog, Configs.flow());
-        Fabrics.appliances(flows, 4);
+        FlowStore store = new FlowStore(eventLog, Configs.flow());
+        flows = new FlowManager(store);
+        Fabrics.appliances(new InventoryManager(store), 4);
         map = new HashMap<>();
     }
 

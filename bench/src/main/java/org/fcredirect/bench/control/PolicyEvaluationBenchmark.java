@@ -4,7 +4,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.fcredirect.flow.api.FlowAction;
-import org.fcredirect.flow.impl.FlowManager;
+import org.fcredirect.flow.impl.FlowStore;
+import org.fcredirect.flow.impl.InventoryManager;
 import org.fcredirect.policy.api.Balancing;
 import org.fcredirect.policy.api.Decision;
 import org.fcredirect.policy.api.FlowContext;
@@ -29,7 +30,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * One policy evaluation, by the state of the decision cache. {@code policies} policies each
  * match one exact initiator none of the evaluated flows has, so an evaluation without the cache
  * scans them all and ends at a catch-all redirect that balances over four appliances by target
- * affinity: the worst case. The flow manager stands in as the appliance inventory, as in the
+ * affinity: the worst case. The real appliance inventory over the flow store serves it, as in the
  * container.
  * <ul>
  * <li>{@code cache=warm}: 4 096 contexts in a cache of 10 000, all cached: every evaluation a hit.</li>
@@ -49,7 +50,7 @@ public class PolicyEvaluationBenchmark {
     @Param({"100"})
     public int policies;
 
-    private FlowManager flows;
+    private InventoryManager inventory;
     private PolicyManager engine;
     private FlowContext[] contexts;
     private int next;
@@ -57,14 +58,14 @@ public class PolicyEvaluationBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         InMemoryEventLog log = new InMemoryEventLog();
-        flows = new FlowManager(log, Configs.flow());
-        Fabrics.appliances(flows, 4);
+        inventory = new InventoryManager(new FlowStore(log, Configs.flow()));
+        Fabrics.appliances(inventory, 4);
         int cacheSize = switch (cache) {
             case "warm" -> 10_000;
             case "miss" -> 1_024;
             default -> 0;
         };
-        engine = new PolicyManager(log, flows, Configs.policy(cacheSize));
+        engine = new PolicyManager(log, inventory, Configs.policy(cacheSize));
         for (int i = 0; i < policies; i++) {
             engine.add(Policy.builder("p" + i).priority(i).match(PolicyMatch.of(Set.of(),
                     WwnPattern.exact(Fabrics.host(1_000_000 + i)),

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -16,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.fcredirect.flow.testkit.FakePolicy;
+import org.fcredirect.flow.testkit.SettingsProxy;
 import org.fcredirect.fc.VsanId;
 import org.fcredirect.fc.Wwn;
 import org.fcredirect.fastpath.api.FastPath;
@@ -80,31 +81,12 @@ class DemoTrafficTest {
     }
 
     static DemoConfig config(boolean enabled, String traffic, String policies) {
-        return new DemoConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return DemoConfig.class;
-            }
-
-            @Override
-            public boolean enabled() {
-                return enabled;
-            }
-
-            @Override
-            public String traffic() {
-                return traffic;
-            }
-
-            @Override
-            public String policies() {
-                return policies;
-            }
-        };
+        return SettingsProxy.of(DemoConfig.class).with("enabled", enabled).with("traffic", traffic)
+                .with("policies", policies).build();
     }
 
     private final FakeFastPath fastPath = new FakeFastPath();
-    private final FakePolicyService engine = new FakePolicyService();
+    private final FakePolicy engine = new FakePolicy();
     private final DemoTraffic demo = new DemoTraffic();
 
     DemoTrafficTest() {

@@ -107,7 +107,7 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
     private volatile TrafficGenerator traffic;
     private volatile Thread trafficThread;
     private StatsDrainer drainer;
-    private Monitor monitor;
+    private WorkerSampler monitor;
     private Scheduler.OnThread timer;
     private ApplianceHeartbeats heartbeats;
 
@@ -138,7 +138,7 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
             pipeline = p;
             drainer = new StatsDrainer(() -> pipeline.channels());
             p.start();
-            monitor = new Monitor(() -> pipeline);
+            monitor = new WorkerSampler(() -> pipeline);
             timer = new Scheduler.OnThread("fastpath-heartbeats");
             heartbeats = new ApplianceHeartbeats(() -> monitorService, timer);
         }

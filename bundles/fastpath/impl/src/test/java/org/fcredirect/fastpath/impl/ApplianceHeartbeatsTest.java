@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.fcredirect.flow.testkit.ManualScheduler;
 import org.junit.jupiter.api.Test;
 
 /** The generator's appliances heartbeat on the scheduler, at half the monitor's interval, while they exist. */
@@ -17,7 +18,8 @@ class ApplianceHeartbeatsTest {
     private final Set<String> inventory = ConcurrentHashMap.newKeySet();
     private final FakeMonitor monitor = new FakeMonitor(inventory::contains);
     private volatile FakeMonitor bound = monitor;
-    private final ApplianceHeartbeats heartbeats = new ApplianceHeartbeats(() -> bound, time);
+    private final ApplianceHeartbeats heartbeats = new ApplianceHeartbeats(() -> bound,
+            (delay, task) -> time.after(delay, task)::run);
 
     ApplianceHeartbeatsTest() {
         inventory.addAll(List.of("trafgen-0", "trafgen-1"));

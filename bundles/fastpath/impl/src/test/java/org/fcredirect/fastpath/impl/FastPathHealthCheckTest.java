@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.fcredirect.flow.testkit.Await;
 import org.fcredirect.monitor.api.HealthResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package org.fcredirect.fastpath.impl;
 
 import java.time.Duration;
 
+import org.fcredirect.flow.testkit.Await;
 import org.fcredirect.fastpath.api.DefaultDecision;
 import org.fcredirect.fastpath.api.FastPathSettings;
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.fcredirect.flow.testkit.Await;
 import org.fcredirect.fastpath.api.DropReason;
 import org.fcredirect.fastpath.api.TrafficSpec;
 import org.fcredirect.fastpath.api.TrafficState;

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.fcredirect.flow.testkit.Await;
 import org.fcredirect.fastpath.api.TrafficSpec;
 import org.fcredirect.fastpath.api.TrafficState;
 import org.fcredirect.fastpath.api.TrafficStatus;

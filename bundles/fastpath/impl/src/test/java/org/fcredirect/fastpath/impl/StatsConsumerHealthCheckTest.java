@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.fcredirect.flow.testkit.Await;
 import org.fcredirect.fastpath.api.DefaultDecision;
 import org.fcredirect.fastpath.api.FastPathSettings;
 import org.fcredirect.fastpath.api.RewriteRule;

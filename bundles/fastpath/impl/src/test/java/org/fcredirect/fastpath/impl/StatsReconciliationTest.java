@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.fcredirect.flow.testkit.Await;
 import org.fcredirect.fastpath.api.DefaultDecision;
 import org.fcredirect.fastpath.api.ExchangeCompletion;
 import org.fcredirect.fastpath.api.FastPathSettings;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 
+import org.fcredirect.flow.testkit.Await;
 import org.fcredirect.fastpath.api.DefaultDecision;
 import org.fcredirect.fastpath.api.FastPathSettings;
 import org.fcredirect.fastpath.api.FastPathStatus;

@@ -5,7 +5,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * The flow manager's locking. Changes are serialized by one lock, held while a change validates,
+ * The flow store's locking. Changes are serialized by one lock, held while a change validates,
  * waits for the event log and publishes; the model itself is guarded by a read-write lock taken
  * exclusively only for the short moments a change is applied. So reads wait for no disk, and a
  * change, the only writer, reads the model freely while it holds the change lock.

@@ -36,7 +36,7 @@ import org.fcredirect.flow.impl.FlowChange.Redecision;
  * The flow manager's whole state: flows, login table, appliances, and the counts derived from
  * them. {@link #apply} is the only way it changes, live and on replay alike, and a flow's state
  * is always {@link #deriveState derived} from its decision, the logins of its ends and the health
- * of the appliance carrying it. Guarded by the flow manager's lock, except {@link #appliances()}
+ * of the appliance carrying it. Guarded by the flow store's lock, except {@link #appliances()}
  * and {@link #load}, which the policy engine reads without it.
  */
 final class FlowModel {

@@ -1,15 +1,22 @@
 package org.fcredirect.flow.impl;
 
 import org.fcredirect.flow.api.TargetAffinity;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 import org.fcredirect.flow.api.Appliance;
 import org.fcredirect.flow.api.FailoverMode;
 import org.fcredirect.flow.api.FlowAction;
 import org.fcredirect.flow.api.FlowSpec;
+import org.fcredirect.flow.impl.FlowChange.FlowsDecided;
+import org.fcredirect.flow.impl.FlowChange.FlowsMoved;
+import org.fcredirect.flow.impl.FlowChange.Move;
 import org.fcredirect.flow.impl.FlowChange.Placement;
+import org.fcredirect.flow.impl.FlowChange.Redecision;
 import org.fcredirect.policy.api.Decision;
 import org.fcredirect.policy.api.FlowContext;
 import org.fcredirect.policy.api.PolicyService;
@@ -116,5 +123,59 @@ final class Placements {
 
     boolean currentDiffers(int slot, String desired) {
         return !Objects.equals(model.names.name(model.flows.c.current[slot]), desired);
+    }
+
+    /** New decisions for the policy-decided flows that {@code which} selects, where they changed. */
+    List<FlowChange> redecide(IntPredicate which, long micros) {
+        if (policy.get() == null) {
+            return List.of();
+        }
+        List<Redecision> changed = new ArrayList<>();
+        FlowColumns c = model.flows.c;
+        model.flows.forEachLive(s -> {
+            if (c.explicit[s] == NameTable.NONE && which.test(s)) {
+                FlowChange.Placement p = redecide(s);
+                if (p != null) {
+                    changed.add(new Redecision(c.id[s], p));
+                }
+            }
+        });
+        return changed.isEmpty() ? List.of() : List.of(new FlowsDecided(micros, changed));
+    }
+
+    /**
+     * Puts the redirected flows of a group (or of all groups) where they should run now: failover
+     * to a standby, failback home, a decision for flows whose group had no appliance to offer.
+     */
+    List<FlowChange> reconcile(String group, long micros) {
+        int g = group == null ? NameTable.NONE : model.names.find(group);
+        if (group != null && g == NameTable.NONE) {
+            return List.of();
+        }
+        FlowColumns c = model.flows.c;
+        byte redirect = WireCodes.code(FlowAction.REDIRECT);
+        List<Move> moves = new ArrayList<>();
+        BitSet homeless = new BitSet();
+        model.flows.forEachLive(s -> {
+            if (c.action[s] != redirect || group != null && c.group[s] != g) {
+                return;
+            }
+            if (c.explicit[s] == NameTable.NONE && c.home[s] == NameTable.NONE && policy.get() != null) {
+                homeless.set(s);
+                return;
+            }
+            String desired = place(s);
+            if (currentDiffers(s, desired)) {
+                moves.add(new Move(c.id[s], desired));
+            }
+        });
+        List<FlowChange> changes = new ArrayList<>(2);
+        if (!moves.isEmpty()) {
+            changes.add(new FlowsMoved(micros, moves));
+        }
+        if (!homeless.isEmpty()) {
+            changes.addAll(redecide(homeless::get, micros));
+        }
+        return changes;
     }
 }

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * Publishes rule changes to the fast path's {@link RuleSink} when one is bound, in batches of at
  * most {@link #MAX_RULES_PER_BATCH} rules with consecutive generations. When the sink refuses a
  * batch, the next publication sends the full table instead, so the fast path never keeps a gap.
- * Called under the flow manager's write lock, which orders the batches.
+ * Called under the flow store's write lock, which orders the batches.
  */
 final class RulePublisher {
     static final int MAX_RULES_PER_BATCH = 65_536;

@@ -3,10 +3,7 @@ package org.fcredirect.flow.impl;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import org.fcredirect.fc.FcId;
 import org.fcredirect.fc.VsanId;
@@ -20,7 +17,7 @@ import org.fcredirect.storage.testkit.InMemoryEventLog;
 
 /**
  * A small fabric for tests: an in-memory log, a clock that ticks a millisecond per reading, and
- * a flow manager over them that a test can restart. Names: hosts H1.. in domain 1, targets T1..
+ * the flow components over them that a test can restart. Names: hosts H1.. in domain 1, targets T1..
  * in domain 2, appliances with their virtual ports in domain 3.
  */
 final class Fabric implements AutoCloseable {
@@ -29,7 +26,10 @@ final class Fabric implements AutoCloseable {
     final InMemoryEventLog log;
     final TickingClock clock = new TickingClock();
     FlowSettings settings;
+    FlowStore store;
     FlowManager flows;
+    LoginManager logins;
+    InventoryManager appliances;
 
     Fabric() {
         this(FlowSettings.DEFAULTS);
@@ -42,17 +42,24 @@ final class Fabric implements AutoCloseable {
     Fabric(InMemoryEventLog log, FlowSettings settings) {
         this.log = log;
         this.settings = settings;
-        this.flows = new FlowManager(log, clock, settings);
+        start();
+    }
+
+    private void start() {
+        store = new FlowStore(log, clock, settings);
+        flows = new FlowManager(store);
+        logins = new LoginManager(store);
+        appliances = new InventoryManager(store);
     }
 
     static FlowSettings settings(int snapshotEvery, boolean failback, FailoverMode defaultFailover) {
         return new FlowSettings(snapshotEvery, failback, defaultFailover, FlowAction.PERMIT, 5);
     }
 
-    /** A new flow manager on the same log, as after a restart. */
+    /** New components on the same log, as after a restart. */
     FlowManager restart() {
-        flows.deactivate();
-        flows = new FlowManager(log, clock, settings);
+        store.deactivate();
+        start();
         return flows;
     }
 
@@ -87,27 +94,16 @@ final class Fabric implements AutoCloseable {
     }
 
     void loginHost(int n) {
-        flows.login(VSAN, host(n), hostFcid(n));
+        logins.login(VSAN, host(n), hostFcid(n));
     }
 
     void loginTarget(int n) {
-        flows.login(VSAN, target(n), targetFcid(n));
-    }
-
-    /** Waits for a condition no latch can signal, failing after 10 s. */
-    static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
+        logins.login(VSAN, target(n), targetFcid(n));
     }
 
     @Override
     public void close() {
-        flows.deactivate();
+        store.deactivate();
     }
 
     /** A clock that moves one millisecond every time it is read, so every change has its own time. */

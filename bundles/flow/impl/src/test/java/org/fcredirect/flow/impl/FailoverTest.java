@@ -1,5 +1,6 @@
 package org.fcredirect.flow.impl;
 
+import org.fcredirect.flow.testkit.FakePolicy;
 import static org.fcredirect.flow.impl.Fabric.appliance;
 import static org.fcredirect.flow.impl.Fabric.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,9 +43,9 @@ class FailoverTest {
     }
 
     private void threeAppliances() {
-        flows.add(appliance("a1", "g", 1));
-        flows.add(appliance("a2", "g", 2));
-        flows.add(appliance("a3", "g", 3));
+        fabric.appliances.add(appliance("a1", "g", 1));
+        fabric.appliances.add(appliance("a2", "g", 2));
+        fabric.appliances.add(appliance("a3", "g", 3));
     }
 
     @Test
@@ -54,7 +55,7 @@ class FailoverTest {
         for (int h = 1; h <= 6; h++) {
             ids.add(loggedInFlow(h, 1, "a1", FailoverMode.STANDBY));
         }
-        flows.markUnhealthy("a1", "heartbeat lost");
+        fabric.appliances.markUnhealthy("a1", "heartbeat lost");
         Optional<String> standby = flow(ids.get(0)).appliance();
         assertTrue(standby.isPresent() && !standby.get().equals("a1"));
         for (FlowId id : ids) {
@@ -64,33 +65,33 @@ class FailoverTest {
             assertEquals(Optional.of("a1"), f.homeAppliance());
             assertTrue(f.failedOver());
         }
-        assertEquals(6, flows.flowCount(standby.get()));
-        assertEquals(0, flows.flowCount("a1"));
+        assertEquals(6, fabric.appliances.flowCount(standby.get()));
+        assertEquals(0, fabric.appliances.flowCount("a1"));
     }
 
     @Test
     void bypassFlowsGoDirectAndBlockFlowsDropWhileTheApplianceIsDown() {
-        flows.add(appliance("a1", "g", 1));
+        fabric.appliances.add(appliance("a1", "g", 1));
         FlowId bypass = loggedInFlow(1, 1, "a1", FailoverMode.BYPASS);
         FlowId block = loggedInFlow(2, 1, "a1", FailoverMode.BLOCK);
-        flows.markUnhealthy("a1", "heartbeat lost");
+        fabric.appliances.markUnhealthy("a1", "heartbeat lost");
         assertEquals(FlowState.BYPASSED, flow(bypass).state());
         assertEquals(FlowState.BLOCKED, flow(block).state());
         assertEquals(Optional.of("a1"), flow(block).appliance());
-        flows.markHealthy("a1");
+        fabric.appliances.markHealthy("a1");
         assertEquals(FlowState.ACTIVE, flow(bypass).state());
         assertEquals(FlowState.ACTIVE, flow(block).state());
     }
 
     @Test
     void standbyWithoutAHealthyMemberBlocksUntilOneComesBack() {
-        flows.add(appliance("a1", "g", 1));
-        flows.add(appliance("a2", "g", 2));
+        fabric.appliances.add(appliance("a1", "g", 1));
+        fabric.appliances.add(appliance("a2", "g", 2));
         FlowId id = loggedInFlow(1, 1, "a1", FailoverMode.STANDBY);
-        flows.markUnhealthy("a2", "maintenance");
-        flows.markUnhealthy("a1", "heartbeat lost");
+        fabric.appliances.markUnhealthy("a2", "maintenance");
+        fabric.appliances.markUnhealthy("a1", "heartbeat lost");
         assertEquals(FlowState.BLOCKED, flow(id).state());
-        flows.markHealthy("a2");
+        fabric.appliances.markHealthy("a2");
         assertEquals(FlowState.ACTIVE, flow(id).state());
         assertEquals(Optional.of("a2"), flow(id).appliance());
     }
@@ -99,9 +100,9 @@ class FailoverTest {
     void recoveryMovesStandbyFlowsHomeWhenFailbackIsOn() {
         threeAppliances();
         FlowId id = loggedInFlow(1, 1, "a1", FailoverMode.STANDBY);
-        flows.markUnhealthy("a1", "heartbeat lost");
+        fabric.appliances.markUnhealthy("a1", "heartbeat lost");
         assertTrue(flow(id).failedOver());
-        flows.markHealthy("a1");
+        fabric.appliances.markHealthy("a1");
         assertEquals(Optional.of("a1"), flow(id).appliance());
         assertFalse(flow(id).failedOver());
     }
@@ -113,22 +114,22 @@ class FailoverTest {
         flows = fabric.flows;
         threeAppliances();
         FlowId id = loggedInFlow(1, 1, "a1", FailoverMode.STANDBY);
-        flows.markUnhealthy("a1", "heartbeat lost");
+        fabric.appliances.markUnhealthy("a1", "heartbeat lost");
         String standby = flow(id).appliance().orElseThrow();
-        flows.markHealthy("a1");
+        fabric.appliances.markHealthy("a1");
         assertEquals(Optional.of(standby), flow(id).appliance());
         assertEquals(FlowState.ACTIVE, flow(id).state());
     }
 
     @Test
     void aStandbyThatFailsToo() {
-        flows.add(appliance("a1", "g", 1));
-        flows.add(appliance("a2", "g", 2));
-        flows.add(appliance("a3", "g", 3));
+        fabric.appliances.add(appliance("a1", "g", 1));
+        fabric.appliances.add(appliance("a2", "g", 2));
+        fabric.appliances.add(appliance("a3", "g", 3));
         FlowId id = loggedInFlow(1, 1, "a1", FailoverMode.STANDBY);
-        flows.markUnhealthy("a1", "down");
+        fabric.appliances.markUnhealthy("a1", "down");
         String first = flow(id).appliance().orElseThrow();
-        flows.markUnhealthy(first, "down too");
+        fabric.appliances.markUnhealthy(first, "down too");
         String second = flow(id).appliance().orElseThrow();
         assertFalse(second.equals("a1") || second.equals(first));
         assertEquals(FlowState.ACTIVE, flow(id).state());
@@ -139,37 +140,37 @@ class FailoverTest {
         threeAppliances();
         loggedInFlow(1, 1, "a1", FailoverMode.STANDBY);
         int before = fabric.log.events().size();
-        flows.markUnhealthy("a1", "heartbeat lost");
+        fabric.appliances.markUnhealthy("a1", "heartbeat lost");
         List<String> types = fabric.log.events().subList(before, fabric.log.events().size()).stream()
                 .map(StoredEvent::type).toList();
         assertEquals(List.of("appliance-health", "flows-moved"), types);
-        flows.markUnhealthy("a1", "again");
+        fabric.appliances.markUnhealthy("a1", "again");
         assertEquals(before + 2, fabric.log.events().size(), "marking an unhealthy appliance again changes nothing");
     }
 
     @Test
     void anApplianceInUseCannotBeRemoved() {
-        flows.add(appliance("a1", "g", 1));
+        fabric.appliances.add(appliance("a1", "g", 1));
         FlowId id = flows.create(spec(1, 1).appliance("a1").build());
-        ValidationException e = assertThrows(ValidationException.class, () -> flows.remove("a1"));
+        ValidationException e = assertThrows(ValidationException.class, () -> fabric.appliances.remove("a1"));
         assertEquals("name", e.field());
         assertTrue(e.getMessage().contains("flow " + id), e.getMessage());
         flows.delete(id);
-        flows.remove("a1");
-        assertTrue(flows.get("a1").isEmpty());
+        fabric.appliances.remove("a1");
+        assertTrue(fabric.appliances.get("a1").isEmpty());
     }
 
     @Test
     void flowsWhoseGroupHadNoApplianceAreDecidedAgainWhenOneIsAdded() {
         FakePolicy policy = new FakePolicy();
-        policy.decide = c -> FakePolicy.redirect("enc", "g", flows.list().isEmpty() ? null : "a1", FailoverMode.STANDBY);
-        flows.followPolicy(policy);
+        policy.decide = c -> FakePolicy.redirect("enc", "g", fabric.appliances.list().isEmpty() ? null : "a1", FailoverMode.STANDBY);
+        flows.bindPolicy(policy);
         FlowId id = flows.create(spec(1, 1).build());
         fabric.loginHost(1);
         fabric.loginTarget(1);
         assertEquals(FlowState.BLOCKED, flow(id).state());
         assertEquals(Optional.empty(), flow(id).homeAppliance());
-        flows.add(appliance("a1", "g", 1));
+        fabric.appliances.add(appliance("a1", "g", 1));
         assertEquals(FlowState.ACTIVE, flow(id).state());
         assertEquals(Optional.of("a1"), flow(id).homeAppliance());
     }

@@ -1,5 +1,7 @@
 package org.fcredirect.flow.impl;
 
+import org.fcredirect.flow.testkit.Await;
+import org.fcredirect.flow.testkit.FakePolicy;
 import static org.fcredirect.flow.impl.Fabric.VSAN;
 import static org.fcredirect.flow.impl.Fabric.appliance;
 import static org.fcredirect.flow.impl.Fabric.host;
@@ -45,7 +47,7 @@ class FlowStateTest {
 
     @Test
     void aFlowIsPendingUntilBothEndsLogInAndPendingAgainWhenOneLogsOut() {
-        flows.add(appliance("enc1", "g", 1));
+        fabric.appliances.add(appliance("enc1", "g", 1));
         FlowId id = flows.create(spec(1, 1).appliance("enc1").build());
         assertEquals(FlowState.PENDING, flow(id).state());
         fabric.loginHost(1);
@@ -59,7 +61,7 @@ class FlowStateTest {
         assertEquals(Optional.of("enc1"), active.homeAppliance());
         assertEquals(Optional.of("g"), active.group());
         assertTrue(active.updated().isAfter(active.created()));
-        flows.logout(VSAN, target(1));
+        fabric.logins.logout(VSAN, target(1));
         assertEquals(FlowState.PENDING, flow(id).state());
         assertEquals(Optional.empty(), flow(id).targetFcid());
     }
@@ -79,10 +81,10 @@ class FlowStateTest {
     void aDropDecisionDropsAndAPermitGoesDirect() {
         FakePolicy policy = new FakePolicy();
         policy.decide = c -> FakePolicy.of("deny", c.target().equals(target(1)) ? FlowAction.DROP : FlowAction.PERMIT);
-        flows.followPolicy(policy);
+        flows.bindPolicy(policy);
         FlowId dropped = flows.create(spec(1, 1).build());
         FlowId direct = flows.create(spec(1, 2).build());
-        flows.loginAll(List.of(new PortLogin(VSAN, host(1), hostFcid(1)), new PortLogin(VSAN, target(1), targetFcid(1)),
+        fabric.logins.loginAll(List.of(new PortLogin(VSAN, host(1), hostFcid(1)), new PortLogin(VSAN, target(1), targetFcid(1)),
                 new PortLogin(VSAN, target(2), targetFcid(2))));
         assertEquals(FlowState.DROPPED, flow(dropped).state());
         assertEquals(Optional.of("deny"), flow(dropped).policy());
@@ -91,11 +93,11 @@ class FlowStateTest {
 
     @Test
     void aRedirectDecisionMakesTheFlowActiveOnTheChosenAppliance() {
-        flows.add(appliance("a1", "g", 1));
-        flows.add(appliance("a2", "g", 2));
+        fabric.appliances.add(appliance("a1", "g", 1));
+        fabric.appliances.add(appliance("a2", "g", 2));
         FakePolicy policy = new FakePolicy();
         policy.decide = c -> FakePolicy.redirect("enc", "g", "a2", FailoverMode.BLOCK);
-        flows.followPolicy(policy);
+        flows.bindPolicy(policy);
         FlowId id = flows.create(spec(1, 1).build());
         fabric.loginHost(1);
         fabric.loginTarget(1);
@@ -103,16 +105,16 @@ class FlowStateTest {
         assertEquals(FlowState.ACTIVE, f.state());
         assertEquals(Optional.of("a2"), f.appliance());
         assertEquals(FailoverMode.BLOCK, f.failover());
-        assertEquals(1, flows.flowCount("a2"));
-        assertEquals(0, flows.flowCount("a1"));
+        assertEquals(1, fabric.appliances.flowCount("a2"));
+        assertEquals(0, fabric.appliances.flowCount("a1"));
     }
 
     @Test
     void theSpecsFailoverModeWinsOverThePolicysAndThePolicysOverTheDefault() {
-        flows.add(appliance("a1", "g", 1));
+        fabric.appliances.add(appliance("a1", "g", 1));
         FakePolicy policy = new FakePolicy();
         policy.decide = c -> FakePolicy.redirect("enc", "g", "a1", FailoverMode.BYPASS);
-        flows.followPolicy(policy);
+        flows.bindPolicy(policy);
         assertEquals(FailoverMode.BLOCK, flow(flows.create(spec(1, 1).failover(FailoverMode.BLOCK).build())).failover());
         assertEquals(FailoverMode.BYPASS, flow(flows.create(spec(1, 2).build())).failover());
         assertEquals(FailoverMode.STANDBY, flow(flows.create(spec(1, 3).appliance("a1").build())).failover());
@@ -123,16 +125,16 @@ class FlowStateTest {
         FlowId id = flows.create(spec(1, 1).build());
         fabric.loginHost(1);
         fabric.loginTarget(1);
-        flows.login(VSAN, host(1), FcId.of(0x010099));
+        fabric.logins.login(VSAN, host(1), FcId.of(0x010099));
         assertEquals(Optional.of(FcId.of(0x010099)), flow(id).initiatorFcid());
-        assertEquals(Optional.of(host(1)), flows.pwwnOf(VSAN, FcId.of(0x010099)));
-        assertEquals(Optional.empty(), flows.pwwnOf(VSAN, hostFcid(1)));
-        assertEquals(2, flows.loginCount());
+        assertEquals(Optional.of(host(1)), fabric.logins.pwwnOf(VSAN, FcId.of(0x010099)));
+        assertEquals(Optional.empty(), fabric.logins.pwwnOf(VSAN, hostFcid(1)));
+        assertEquals(2, fabric.logins.loginCount());
     }
 
     @Test
     void countsByStateFollowEveryTransition() {
-        flows.add(appliance("a1", "g", 1));
+        fabric.appliances.add(appliance("a1", "g", 1));
         flows.create(spec(1, 1).appliance("a1").build());
         flows.create(spec(2, 1).build());
         assertEquals(2L, flows.countByState().get(FlowState.PENDING));
@@ -142,7 +144,7 @@ class FlowStateTest {
         assertEquals(1L, flows.countByState().get(FlowState.ACTIVE));
         assertEquals(1L, flows.countByState().get(FlowState.DIRECT));
         assertEquals(0L, flows.countByState().get(FlowState.PENDING));
-        flows.markUnhealthy("a1", "test");
+        fabric.appliances.markUnhealthy("a1", "test");
         assertEquals(1L, flows.countByState().get(FlowState.BLOCKED));
         assertEquals(0L, flows.countByState().get(FlowState.ACTIVE));
     }
@@ -155,7 +157,7 @@ class FlowStateTest {
         fabric.loginHost(1);
         fabric.loginTarget(1);
         flows.delete(id);
-        Fabric.await(() -> events.size() == 4, "four flow events");
+        Await.until("four flow events", () -> events.size() == 4);
         assertEquals(FlowEvent.Type.CREATED, events.get(0).type());
         assertEquals(FlowEvent.Type.UPDATED, events.get(1).type());
         assertEquals(Optional.of(FlowState.PENDING), events.get(2).previousState());
@@ -166,7 +168,7 @@ class FlowStateTest {
 
     @Test
     void listFiltersAndPagesInIdOrder() {
-        flows.add(appliance("a1", "g", 1));
+        fabric.appliances.add(appliance("a1", "g", 1));
         for (int t = 1; t <= 5; t++) {
             flows.create(spec(1, t).build());
             flows.create(spec(2, t).appliance("a1").build());

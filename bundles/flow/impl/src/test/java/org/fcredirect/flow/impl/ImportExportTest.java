@@ -39,7 +39,7 @@ class ImportExportTest {
 
     @BeforeEach
     void appliance1() {
-        flows.add(appliance("a1", "g", 1));
+        fabric.appliances.add(appliance("a1", "g", 1));
     }
 
     @AfterEach
@@ -154,7 +154,7 @@ class ImportExportTest {
             StringWriter out = new StringWriter();
             flows.exportFlows(FlowFilter.all(), format, out);
             try (Fabric other = new Fabric()) {
-                other.flows.add(appliance("a1", "g", 1));
+                other.appliances.add(appliance("a1", "g", 1));
                 other.flows.importFlows(new StringReader(out.toString()), format);
                 assertEquals(specs, other.flows.list(FlowFilter.all(), 0, 10).flows().stream().map(Flow::spec).toList(),
                         format + " export:\n" + out);

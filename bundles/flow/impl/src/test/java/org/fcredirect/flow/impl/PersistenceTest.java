@@ -1,5 +1,7 @@
 package org.fcredirect.flow.impl;
 
+import org.fcredirect.flow.testkit.Await;
+import org.fcredirect.flow.testkit.FakePolicy;
 import static org.fcredirect.flow.impl.Fabric.VSAN;
 import static org.fcredirect.flow.impl.Fabric.appliance;
 import static org.fcredirect.flow.impl.Fabric.host;
@@ -40,21 +42,21 @@ class PersistenceTest {
     }
 
     /** Everything an operator can see, as text. */
-    static String dump(FlowManager flows) {
-        return flows.list(FlowFilter.all(), 0, 100_000).flows() + "\n" + flows.logins() + "\n" + flows.list() + "\n"
-                + flows.countByState() + "\n" + flows.list().stream().map(a -> a.name() + "=" + flows.flowCount(a.name()))
-                        .toList();
+    static String dump(Fabric fabric) {
+        return fabric.flows.list(FlowFilter.all(), 0, 100_000).flows() + "\n" + fabric.logins.logins() + "\n"
+                + fabric.appliances.list() + "\n" + fabric.flows.countByState() + "\n" + fabric.appliances.list().stream()
+                        .map(a -> a.name() + "=" + fabric.appliances.flowCount(a.name())).toList();
     }
 
     /** A busy history: appliances, logins, flows of every kind, a failover, a recovery, deletions. */
     private void history() {
         FlowManager flows = fabric.flows;
-        flows.add(appliance("a1", "g", 1));
-        flows.add(appliance("a2", "g", 2));
+        fabric.appliances.add(appliance("a1", "g", 1));
+        fabric.appliances.add(appliance("a2", "g", 2));
         FakePolicy policy = new FakePolicy();
         policy.decide = c -> c.target().equals(target(3)) ? FakePolicy.of("deny", org.fcredirect.flow.api.FlowAction.DROP)
                 : FakePolicy.redirect("enc", "g", "a2", FailoverMode.BYPASS);
-        flows.followPolicy(policy);
+        flows.bindPolicy(policy);
         for (int h = 1; h <= 20; h++) {
             flows.create(spec(h, h % 4).appliance(h % 2 == 0 ? "a1" : null).failover(h % 3 == 0 ? FailoverMode.BLOCK
                     : null).description(h % 5 == 0 ? "host " + h : "").build());
@@ -63,11 +65,11 @@ class PersistenceTest {
         for (int t = 0; t < 3; t++) {
             fabric.loginTarget(t);
         }
-        flows.markUnhealthy("a1", "heartbeat lost");
-        flows.markUnhealthy("a2", "maintenance");
-        flows.markHealthy("a1");
+        fabric.appliances.markUnhealthy("a1", "heartbeat lost");
+        fabric.appliances.markUnhealthy("a2", "maintenance");
+        fabric.appliances.markHealthy("a1");
         flows.delete(FlowId.of(5));
-        flows.logout(VSAN, host(6));
+        fabric.logins.logout(VSAN, host(6));
         flows.importFlows(new StringReader("vsan,initiator,target\n10," + host(30) + "," + target(1) + "\n"), FlowFormat.CSV);
     }
 
@@ -76,21 +78,21 @@ class PersistenceTest {
     void aRestartRebuildsTheSameState(int snapshotEvery) {
         fabric = new Fabric(Fabric.settings(snapshotEvery, true, FailoverMode.STANDBY));
         history();
-        String before = dump(fabric.flows);
+        String before = dump(fabric);
         assertTrue(before.contains("BLOCKED") || before.contains("blocked"), before);
         fabric.restart();
-        assertEquals(before, dump(fabric.flows));
-        assertEquals(snapshotEvery > 0, fabric.log.loadSnapshot(FlowManager.STREAM).isPresent());
+        assertEquals(before, dump(fabric));
+        assertEquals(snapshotEvery > 0, fabric.log.loadSnapshot(FlowStore.STREAM).isPresent());
     }
 
     @Test
     void aRestartAfterCompactionRebuildsFromTheSnapshotAlone() {
         fabric = new Fabric(Fabric.settings(3, true, FailoverMode.STANDBY));
         history();
-        String before = dump(fabric.flows);
+        String before = dump(fabric);
         assertTrue(fabric.log.compact().eventsRemoved() > 0);
         fabric.restart();
-        assertEquals(before, dump(fabric.flows));
+        assertEquals(before, dump(fabric));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,25 +100,25 @@ class PersistenceTest {
     void aFailedAppendLeavesTheStateUnchanged(String operation) {
         fabric = new Fabric();
         history();
-        fabric.flows.add(appliance("spare", "h", 3));
-        String before = dump(fabric.flows);
+        fabric.appliances.add(appliance("spare", "h", 3));
+        String before = dump(fabric);
         fabric.log.failAppends(true);
-        Consumer<FlowManager> op = switch (operation) {
-            case "create" -> f -> f.create(spec(40, 1).build());
-            case "delete" -> f -> f.delete(FlowId.of(1));
-            case "import" -> f -> f.importFlows(new StringReader("vsan,initiator,target\n10," + host(41) + ","
+        Consumer<Fabric> op = switch (operation) {
+            case "create" -> f -> f.flows.create(spec(40, 1).build());
+            case "delete" -> f -> f.flows.delete(FlowId.of(1));
+            case "import" -> f -> f.flows.importFlows(new StringReader("vsan,initiator,target\n10," + host(41) + ","
                     + target(1) + "\n"), FlowFormat.CSV);
-            case "login" -> f -> f.loginAll(List.of(new PortLogin(VSAN, host(40), Fabric.hostFcid(40))));
-            case "logout" -> f -> f.logout(VSAN, host(1));
-            case "add" -> f -> f.add(appliance("a9", "g", 9));
-            case "remove" -> f -> f.remove("spare");
-            default -> f -> f.markHealthy("a2");
+            case "login" -> f -> f.logins.loginAll(List.of(new PortLogin(VSAN, host(40), Fabric.hostFcid(40))));
+            case "logout" -> f -> f.logins.logout(VSAN, host(1));
+            case "add" -> f -> f.appliances.add(appliance("a9", "g", 9));
+            case "remove" -> f -> f.appliances.remove("spare");
+            default -> f -> f.appliances.markHealthy("a2");
         };
-        assertThrows(NotStoredException.class, () -> op.accept(fabric.flows));
-        assertEquals(before, dump(fabric.flows));
+        assertThrows(NotStoredException.class, () -> op.accept(fabric));
+        assertEquals(before, dump(fabric));
         fabric.log.failAppends(false);
         fabric.restart();
-        assertEquals(before, dump(fabric.flows));
+        assertEquals(before, dump(fabric));
     }
 
     @Test
@@ -124,7 +126,7 @@ class PersistenceTest {
         fabric = new Fabric();
         fabric.log.holdAppends(true);
         CompletableFuture<FlowId> created = CompletableFuture.supplyAsync(() -> fabric.flows.create(spec(1, 1).build()));
-        Fabric.await(() -> fabric.log.heldAppendCount() == 1, "the append to be pending");
+        Await.until("the append to be pending", () -> fabric.log.heldAppendCount() == 1);
         assertFalse(created.isDone());
         assertEquals(0, fabric.flows.count(FlowFilter.all()));
         fabric.log.releaseHeldAppends();
@@ -138,7 +140,7 @@ class PersistenceTest {
         fabric.flows.create(spec(1, 1).build());
         // what a crash between the parts and the commit of a large change leaves behind
         byte[] part = {FlowEventCodec.VERSION, 0, 0, 0, 0, 0, 0, 0, 99, 0, 0, 0, 0, 0, 0, 0, 0};
-        fabric.log.appendAll(List.of(NewEvent.of(FlowManager.STREAM, EventWriter.PART, part))).join();
+        fabric.log.appendAll(List.of(NewEvent.of(FlowStore.STREAM, EventWriter.PART, part))).join();
         fabric.flows.create(spec(2, 1).build());
         fabric.restart();
         assertEquals(2, fabric.flows.count(FlowFilter.all()));
@@ -147,9 +149,9 @@ class PersistenceTest {
     @Test
     void anEventThisVersionCannotReadStopsTheStartWithItsSequence() {
         InMemoryEventLog log = new InMemoryEventLog();
-        log.appendAll(List.of(NewEvent.of(FlowManager.STREAM, "flows-created", new byte[] {9}))).join();
+        log.appendAll(List.of(NewEvent.of(FlowStore.STREAM, "flows-created", new byte[] {9}))).join();
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new FlowManager(log, new Fabric.TickingClock(), FlowSettings.DEFAULTS));
+                () -> new FlowStore(log, new Fabric.TickingClock(), FlowSettings.DEFAULTS));
         assertTrue(e.getMessage().contains("sequence 1"), e.getMessage());
         fabric = new Fabric();
     }
@@ -157,7 +159,7 @@ class PersistenceTest {
     @Test
     void policyDecisionsAreTakenAgainWhenThePolicyEngineAppearsAfterARestart() {
         fabric = new Fabric();
-        fabric.flows.add(appliance("a1", "g", 1));
+        fabric.appliances.add(appliance("a1", "g", 1));
         FlowId id = fabric.flows.create(spec(1, 1).build());
         fabric.loginHost(1);
         fabric.loginTarget(1);
@@ -165,20 +167,20 @@ class PersistenceTest {
         FlowManager restarted = fabric.restart();
         FakePolicy policy = new FakePolicy();
         policy.decide = c -> FakePolicy.redirect("enc", "g", "a1", FailoverMode.STANDBY);
-        restarted.followPolicy(policy);
+        restarted.bindPolicy(policy);
         assertEquals(FlowState.ACTIVE, restarted.get(id).orElseThrow().state());
         int events = fabric.log.events().size();
-        restarted.forgetPolicy(policy);
-        restarted.followPolicy(policy);
+        restarted.unbindPolicy(policy);
+        restarted.bindPolicy(policy);
         assertEquals(events, fabric.log.events().size(), "deciding again without a change stores nothing");
     }
 
     @Test
     void aPolicyChangeDecidesTheAffectedFlowsAgain() {
         fabric = new Fabric();
-        fabric.flows.add(appliance("a1", "g", 1));
+        fabric.appliances.add(appliance("a1", "g", 1));
         FakePolicy policy = new FakePolicy();
-        fabric.flows.followPolicy(policy);
+        fabric.flows.bindPolicy(policy);
         FlowId id = fabric.flows.create(spec(1, 1).build());
         FlowId explicit = fabric.flows.create(spec(2, 1).appliance("a1").build());
         fabric.loginHost(1);

@@ -1,5 +1,6 @@
 package org.fcredirect.flow.impl;
 
+import org.fcredirect.flow.testkit.FakePolicy;
 import static org.fcredirect.flow.impl.Fabric.VSAN;
 import static org.fcredirect.flow.impl.Fabric.appliance;
 import static org.fcredirect.flow.impl.Fabric.hostFcid;
@@ -40,7 +41,7 @@ class RewriteRulesTest {
     }
 
     private FlowId activeFlow(FailoverMode mode) {
-        flows.add(appliance("enc1", "g", 1));
+        fabric.appliances.add(appliance("enc1", "g", 1));
         FlowId id = flows.create(spec(1, 1).appliance("enc1").failover(mode).build());
         fabric.loginHost(1);
         fabric.loginTarget(1);
@@ -69,10 +70,10 @@ class RewriteRulesTest {
                 RewriteRule.permit(direct.value(), VSAN.value(), t, i, RewriteRule.ANY_LUN));
         assertEquals(permits, flows.rules(direct));
 
-        flows.add(appliance("enc1", "g", 1));
+        fabric.appliances.add(appliance("enc1", "g", 1));
         FlowId bypassed = flows.create(spec(1, 2).appliance("enc1").failover(FailoverMode.BYPASS).build());
         fabric.loginTarget(2);
-        flows.markUnhealthy("enc1", "down");
+        fabric.appliances.markUnhealthy("enc1", "down");
         int t2 = targetFcid(2).value();
         assertEquals(List.of(RewriteRule.permit(bypassed.value(), VSAN.value(), i, t2, RewriteRule.ANY_LUN),
                 RewriteRule.permit(bypassed.value(), VSAN.value(), t2, i, RewriteRule.ANY_LUN)), flows.rules(bypassed));
@@ -82,17 +83,17 @@ class RewriteRulesTest {
     void aDroppedOrBlockedFlowIsDroppedBothWays() {
         FakePolicy policy = new FakePolicy();
         policy.decide = c -> FakePolicy.of("deny", FlowAction.DROP);
-        flows.followPolicy(policy);
+        flows.bindPolicy(policy);
         FlowId dropped = flows.create(spec(1, 1).build());
         fabric.loginHost(1);
         fabric.loginTarget(1);
         assertEquals(List.of(RewriteRule.drop(dropped.value(), VSAN.value(), i, t, RewriteRule.ANY_LUN),
                 RewriteRule.drop(dropped.value(), VSAN.value(), t, i, RewriteRule.ANY_LUN)), flows.rules(dropped));
 
-        flows.add(appliance("enc1", "g", 1));
+        fabric.appliances.add(appliance("enc1", "g", 1));
         FlowId blocked = flows.create(spec(1, 2).appliance("enc1").failover(FailoverMode.BLOCK).build());
         fabric.loginTarget(2);
-        flows.markUnhealthy("enc1", "down");
+        fabric.appliances.markUnhealthy("enc1", "down");
         int t2 = targetFcid(2).value();
         assertEquals(List.of(RewriteRule.drop(blocked.value(), VSAN.value(), i, t2, RewriteRule.ANY_LUN),
                 RewriteRule.drop(blocked.value(), VSAN.value(), t2, i, RewriteRule.ANY_LUN)), flows.rules(blocked));
@@ -125,12 +126,12 @@ class RewriteRulesTest {
 
         fabric.loginTarget(2);
         assertEquals(flows.rules(pending), sink.rulesOf(pending.value()));
-        flows.markUnhealthy("enc1", "down");
+        fabric.appliances.markUnhealthy("enc1", "down");
         assertEquals(List.of(RuleAction.PERMIT, RuleAction.PERMIT),
                 sink.rulesOf(active.value()).stream().map(RewriteRule::action).toList());
         flows.delete(active);
         assertTrue(sink.rulesOf(active.value()).isEmpty());
-        flows.logout(VSAN, target(2));
+        fabric.logins.logout(VSAN, target(2));
         assertTrue(sink.rulesOf(pending.value()).isEmpty());
         assertEquals(0, sink.ruleCount());
     }

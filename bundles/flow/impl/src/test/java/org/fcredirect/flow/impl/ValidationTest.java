@@ -36,7 +36,7 @@ class ValidationTest {
 
     @BeforeEach
     void someState() {
-        flows.add(appliance("a1", "g", 1));
+        fabric.appliances.add(appliance("a1", "g", 1));
         flows.create(spec(1, 1).appliance("a1").build());
         fabric.loginHost(1);
         fabric.loginTarget(1);
@@ -59,14 +59,14 @@ class ValidationTest {
     }
 
     private String state() {
-        return flows.list(FlowFilter.all(), 0, 100).flows() + "|" + flows.logins() + "|" + flows.list();
+        return flows.list(FlowFilter.all(), 0, 100).flows() + "|" + fabric.logins.logins() + "|" + fabric.appliances.list();
     }
 
     @Test
     void createRefusesADuplicateAnUnknownApplianceAndOneWithoutPortsInTheVsan() {
         assertTrue(refused("flow", () -> flows.create(spec(1, 1).build())).getMessage().contains("flow 1"));
         assertTrue(refused("appliance", () -> flows.create(spec(1, 2).appliance("nope").build())) instanceof NotFoundException);
-        flows.add(ApplianceSpec.builder("elsewhere").ports(ports(VsanId.of(20), 9)).build());
+        fabric.appliances.add(ApplianceSpec.builder("elsewhere").ports(ports(VsanId.of(20), 9)).build());
         refused("appliance", () -> flows.create(spec(1, 2).appliance("elsewhere").build()));
         refused("target", () -> flows.create(spec(1, 1).target(ports(VSAN, 1).vtPwwn()).build()));
         refused("initiator", () -> flows.create(spec(1, 1).initiator(ports(VSAN, 1).viPwwn()).build()));
@@ -86,20 +86,20 @@ class ValidationTest {
 
     @Test
     void loginRefusesAFabricAddressATakenFcidAndAnAppliancesPort() {
-        refused("fcid", () -> flows.login(VSAN, host(2), FcId.of(0xFFFFFC)));
-        refused("fcid", () -> flows.login(VSAN, host(2), hostFcid(1)));
+        refused("fcid", () -> fabric.logins.login(VSAN, host(2), FcId.of(0xFFFFFC)));
+        refused("fcid", () -> fabric.logins.login(VSAN, host(2), hostFcid(1)));
         VirtualPorts p = ports(VSAN, 1);
-        refused("fcid", () -> flows.login(VSAN, host(2), p.vtFcid()));
-        refused("pwwn", () -> flows.login(VSAN, p.viPwwn(), FcId.of(0x010077)));
+        refused("fcid", () -> fabric.logins.login(VSAN, host(2), p.vtFcid()));
+        refused("pwwn", () -> fabric.logins.login(VSAN, p.viPwwn(), FcId.of(0x010077)));
     }
 
     @Test
     void loginAllIsAllOrNothing() {
-        refused("fcid", () -> flows.loginAll(List.of(new PortLogin(VSAN, host(5), hostFcid(5)),
+        refused("fcid", () -> fabric.logins.loginAll(List.of(new PortLogin(VSAN, host(5), hostFcid(5)),
                 new PortLogin(VSAN, host(6), hostFcid(5)))));
-        refused("pwwn", () -> flows.loginAll(List.of(new PortLogin(VSAN, host(5), hostFcid(5)),
+        refused("pwwn", () -> fabric.logins.loginAll(List.of(new PortLogin(VSAN, host(5), hostFcid(5)),
                 new PortLogin(VSAN, host(5), hostFcid(6)))));
-        assertTrue(flows.fcidOf(VSAN, host(5)).isEmpty());
+        assertTrue(fabric.logins.fcidOf(VSAN, host(5)).isEmpty());
     }
 
     @Test
@@ -111,28 +111,28 @@ class ValidationTest {
 
     @Test
     void logoutRefusesAPortNotLoggedIn() {
-        refused("pwwn", () -> flows.logout(VSAN, host(7)));
-        refused("pwwn", () -> flows.logout(VsanId.of(20), host(1)));
+        refused("pwwn", () -> fabric.logins.logout(VSAN, host(7)));
+        refused("pwwn", () -> fabric.logins.logout(VsanId.of(20), host(1)));
     }
 
     @Test
     void addApplianceRefusesATakenNameOrAnyTakenVirtualPort() {
-        refused("name", () -> flows.add(appliance("a1", "g", 2)));
-        refused("vt port", () -> flows.add(ApplianceSpec.builder("a2").ports(ports(VSAN, 1)).build()));
+        refused("name", () -> fabric.appliances.add(appliance("a1", "g", 2)));
+        refused("vt port", () -> fabric.appliances.add(ApplianceSpec.builder("a2").ports(ports(VSAN, 1)).build()));
         VirtualPorts onHostFcid = new VirtualPorts(VSAN, Wwn.of(0x5000_0000_0000_0100L), hostFcid(1),
                 Wwn.of(0x5000_0000_0000_0101L), FcId.of(0x030101));
-        refused("vt fcid", () -> flows.add(ApplianceSpec.builder("a2").ports(onHostFcid).build()));
+        refused("vt fcid", () -> fabric.appliances.add(ApplianceSpec.builder("a2").ports(onHostFcid).build()));
         VirtualPorts loggedInName = new VirtualPorts(VSAN, Wwn.of(0x5000_0000_0000_0100L), FcId.of(0x030100),
                 target(1), FcId.of(0x030101));
-        refused("vi pwwn", () -> flows.add(ApplianceSpec.builder("a2").ports(loggedInName).build()));
+        refused("vi pwwn", () -> fabric.appliances.add(ApplianceSpec.builder("a2").ports(loggedInName).build()));
     }
 
     @Test
     void removeAndHealthRefuseAnUnknownAppliance() {
-        refused("name", () -> flows.remove("nope"));
-        refused("name", () -> flows.markUnhealthy("nope", "x"));
-        refused("name", () -> flows.markHealthy("nope"));
-        refused("reason", () -> flows.markUnhealthy("a1", "line\nbreak"));
+        refused("name", () -> fabric.appliances.remove("nope"));
+        refused("name", () -> fabric.appliances.markUnhealthy("nope", "x"));
+        refused("name", () -> fabric.appliances.markHealthy("nope"));
+        refused("reason", () -> fabric.appliances.markUnhealthy("a1", "line\nbreak"));
     }
 
     @Test

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.fcredirect.flow.testkit.FakeInventory;
+import org.fcredirect.flow.testkit.ManualScheduler;
 import org.fcredirect.monitor.api.HealthStatus;
 import org.fcredirect.monitor.api.HealthTransition;
 import org.fcredirect.monitor.api.TargetHealth;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.fcredirect.flow.testkit.ManualScheduler;
 import org.fcredirect.monitor.api.HealthResult;
 import org.fcredirect.policy.api.CacheStatistics;
 import org.fcredirect.policy.api.Decision;

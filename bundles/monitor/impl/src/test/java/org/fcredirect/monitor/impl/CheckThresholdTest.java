@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.fcredirect.flow.testkit.ManualScheduler;
 import org.fcredirect.monitor.api.HealthCheck;
 import org.fcredirect.monitor.api.HealthResult;
 import org.fcredirect.monitor.api.HealthStatus;

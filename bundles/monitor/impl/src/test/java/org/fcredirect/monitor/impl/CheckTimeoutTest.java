@@ -1,6 +1,5 @@
 package org.fcredirect.monitor.impl;
 
-import static org.fcredirect.monitor.impl.Monitors.await;
 import static org.fcredirect.monitor.impl.Monitors.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadPoolExecutor;
 
+import org.fcredirect.flow.testkit.Await;
+import org.fcredirect.flow.testkit.ManualScheduler;
 import org.fcredirect.monitor.api.HealthStatus;
 import org.fcredirect.monitor.api.TargetHealth;
 import org.junit.jupiter.api.AfterEach;
@@ -50,8 +51,8 @@ class CheckTimeoutTest {
     /** Advances to the next interval's tick and waits for the fast check's run there. */
     private void nextInterval(ScriptedCheck fast, int expectedRuns) {
         time.advanceMillis(500);
-        await(() -> fast.runs.get() == expectedRuns && health("fast").lastRun().equals(Optional.of(
-                time.clock.instant())), "the fast check ran " + expectedRuns + " times");
+        Await.until("the fast check ran " + expectedRuns + " times", () -> fast.runs.get() == expectedRuns
+                && health("fast").lastRun().equals(Optional.of(time.clock.instant())));
         time.advanceMillis(500);
     }
 
@@ -63,11 +64,11 @@ class CheckTimeoutTest {
         monitor.addCheck(hung, check(1, "hung"));
         monitor.addCheck(fast, check(2, "fast"));
         time.advanceMillis(0);
-        await(hung::inside, "the hung check is running");
-        await(() -> health("fast").status() == HealthStatus.HEALTHY, "the fast check answered");
+        Await.until("the hung check is running", hung::inside);
+        Await.until("the fast check answered", () -> health("fast").status() == HealthStatus.HEALTHY);
 
         time.advanceMillis(500);
-        await(() -> hung.interrupts.get() == 1, "the hung check was interrupted at its deadline");
+        Await.until("the hung check was interrupted at its deadline", () -> hung.interrupts.get() == 1);
         assertEquals("failed 1 of 3 times: timed out after 500 ms", health("hung").message());
 
         for (int run = 2; run <= 20; run++) {
@@ -89,13 +90,13 @@ class CheckTimeoutTest {
         HangingCheck slow = hanging(false);
         monitor.addCheck(slow, check(1, "slow"));
         time.advanceMillis(0);
-        await(slow::inside, "the check is running");
+        Await.until("the check is running", slow::inside);
         time.advanceMillis(500);
-        await(() -> pool.getActiveCount() == 0, "the check gave up when interrupted and left its worker");
+        Await.until("the check gave up when interrupted and left its worker", () -> pool.getActiveCount() == 0);
         assertEquals(1, slow.interrupts.get());
         assertEquals("failed 1 of 3 times: timed out after 500 ms", health("slow").message());
         time.advanceMillis(500);
-        await(() -> slow.calls.get() == 2 && slow.inside(), "the next run started");
+        Await.until("the next run started", () -> slow.calls.get() == 2 && slow.inside());
         assertEquals(1, pool.getLargestPoolSize());
     }
 
@@ -107,7 +108,7 @@ class CheckTimeoutTest {
         monitor.addCheck(hung, check(1, "hung"));
         monitor.addCheck(queued, check(2, "queued"));
         time.advanceMillis(0);
-        await(hung::inside, "the hung check holds the only worker");
+        Await.until("the hung check holds the only worker", hung::inside);
         time.advanceMillis(500);
         assertEquals("failed 1 of 3 times: not started within 500 ms: all 1 check workers are busy",
                 health("queued").message());
@@ -117,8 +118,8 @@ class CheckTimeoutTest {
         assertEquals(1, pool.getLargestPoolSize());
 
         hung.release();
-        await(() -> queued.runs.get() == 1, "the run queued at the last tick got the freed worker");
-        await(() -> health("queued").status() == HealthStatus.HEALTHY, "the queued check is healthy again");
+        Await.until("the run queued at the last tick got the freed worker", () -> queued.runs.get() == 1);
+        Await.until("the queued check is healthy again", () -> health("queued").status() == HealthStatus.HEALTHY);
     }
 
     @Test
@@ -127,9 +128,9 @@ class CheckTimeoutTest {
         HangingCheck slow = hanging(false);
         monitor.addCheck(slow, check(1, "slow"));
         time.advanceMillis(0);
-        await(slow::inside, "the check is running");
+        Await.until("the check is running", slow::inside);
         monitor.removeCheck(slow, check(1, "slow"));
-        await(() -> !slow.inside(), "the run was interrupted");
+        Await.until("the run was interrupted", () -> !slow.inside());
         assertFalse(monitor.check("slow").isPresent());
     }
 }

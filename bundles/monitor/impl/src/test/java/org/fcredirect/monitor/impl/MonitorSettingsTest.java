@@ -3,60 +3,17 @@ package org.fcredirect.monitor.impl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.lang.annotation.Annotation;
-
+import org.fcredirect.flow.testkit.SettingsProxy;
 import org.junit.jupiter.api.Test;
 
 /** The monitor's configuration: ranges enforced with a message naming the key, and the timeout capped. */
 class MonitorSettingsTest {
 
     private static MonitorConfig config(long interval, long timeout, int heartbeatsMissed) {
-        return new MonitorConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return MonitorConfig.class;
-            }
-
-            @Override
-            public long checkIntervalMs() {
-                return interval;
-            }
-
-            @Override
-            public long checkTimeoutMs() {
-                return timeout;
-            }
-
-            @Override
-            public int checkThreshold() {
-                return 3;
-            }
-
-            @Override
-            public int checkWorkers() {
-                return 4;
-            }
-
-            @Override
-            public long heartbeatIntervalMs() {
-                return 1000;
-            }
-
-            @Override
-            public int missedHeartbeats() {
-                return heartbeatsMissed;
-            }
-
-            @Override
-            public boolean failbackOnRecovery() {
-                return true;
-            }
-
-            @Override
-            public int storageProbeSeconds() {
-                return 300;
-            }
-        };
+        return SettingsProxy.of(MonitorConfig.class).with("checkIntervalMs", interval).with("checkTimeoutMs", timeout)
+                .with("checkThreshold", 3).with("checkWorkers", 4).with("heartbeatIntervalMs", 1000L)
+                .with("missedHeartbeats", heartbeatsMissed).with("failbackOnRecovery", true)
+                .with("storageProbeSeconds", 300).build();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.fcredirect.monitor.impl;
 
-import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -8,11 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
-import org.fcredirect.flow.impl.FlowConfig;
+import org.fcredirect.flow.testkit.ManualScheduler;
 import org.fcredirect.monitor.api.FailoverHandler;
 import org.fcredirect.monitor.api.HealthCheck;
 import org.fcredirect.monitor.api.HealthTransition;
@@ -42,7 +38,7 @@ final class Monitors {
 
     static MonitorManager on(ManualScheduler scheduler, ExecutorService workers, MonitorSettings settings,
             ServiceSource services) {
-        MonitorThreads threads = new MonitorThreads(scheduler.clock, scheduler, workers, Runnable::run, Runnable::run,
+        MonitorThreads threads = new MonitorThreads(scheduler.clock, (delay, task) -> scheduler.after(delay, task)::run, workers, Runnable::run, Runnable::run,
                 workers::shutdownNow);
         return new MonitorManager(threads, services, settings);
     }
@@ -56,52 +52,6 @@ final class Monitors {
             p.put((String) more[i], more[i + 1]);
         }
         return p;
-    }
-
-    /** The flow manager's settings: no snapshots, failback on, standby by default. */
-    static FlowConfig flowConfig() {
-        return new FlowConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return FlowConfig.class;
-            }
-
-            @Override
-            public int snapshotEvery() {
-                return 0;
-            }
-
-            @Override
-            public boolean failback() {
-                return true;
-            }
-
-            @Override
-            public String defaultFailover() {
-                return "standby";
-            }
-
-            @Override
-            public String defaultAction() {
-                return "permit";
-            }
-
-            @Override
-            public int appendTimeoutSeconds() {
-                return 5;
-            }
-        };
-    }
-
-    /** Waits for something another thread does, failing after 10 s. */
-    static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
     }
 
     /** A failover handler that keeps what it was told. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.fcredirect.flow.testkit.ManualScheduler;
 import org.fcredirect.monitor.api.HealthCheck;
 import org.fcredirect.monitor.api.HealthStatus;
 import org.fcredirect.monitor.api.MonitorService;

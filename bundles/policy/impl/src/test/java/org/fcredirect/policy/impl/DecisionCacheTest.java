@@ -6,6 +6,7 @@ import static org.fcredirect.policy.impl.Policies.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import org.fcredirect.flow.testkit.FakeInventory;
 import org.fcredirect.flow.api.FlowAction;
 import org.fcredirect.policy.api.CacheStatistics;
 import org.fcredirect.storage.testkit.InMemoryEventLog;

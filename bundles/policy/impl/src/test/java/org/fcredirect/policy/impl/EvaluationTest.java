@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
+import org.fcredirect.flow.testkit.FakeInventory;
 import org.fcredirect.fc.VsanId;
 import org.fcredirect.flow.api.FailoverMode;
 import org.fcredirect.flow.api.FlowAction;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.fcredirect.flow.testkit.FakeInventory;
 import org.fcredirect.flow.api.FlowAction;
 import org.fcredirect.flow.api.NotFoundException;
 import org.fcredirect.flow.api.NotStoredException;

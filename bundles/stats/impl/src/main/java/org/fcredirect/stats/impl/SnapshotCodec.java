@@ -99,19 +99,19 @@ final class SnapshotCodec {
     }
 
     private static void writeFlows(DataOutputStream out, StatsStore store) throws IOException {
-        FlowTable flows = store.flows;
+        FlowCounters flows = store.flows;
         out.writeInt(flows.rows());
         for (int row = 0; row < flows.rows(); row++) {
             out.writeLong(flows.flowId(row));
-            for (int c = 0; c < FlowTable.WIDTH; c++) {
+            for (int c = 0; c < FlowCounters.WIDTH; c++) {
                 out.writeLong(flows.get(row, c));
             }
             for (int d = 0; d < GroupBys.COUNT; d++) {
                 out.writeInt(flows.group(row, d));
             }
             int slot = flows.detail(row);
-            out.writeBoolean(slot != FlowTable.NO_DETAIL);
-            if (slot != FlowTable.NO_DETAIL) {
+            out.writeBoolean(slot != FlowCounters.NO_DETAIL);
+            if (slot != FlowCounters.NO_DETAIL) {
                 FlowDetail detail = store.detail(slot);
                 writeRing(out, detail.seconds);
                 writeRing(out, detail.minutes);
@@ -122,15 +122,15 @@ final class SnapshotCodec {
 
     private static void readFlows(DataInputStream in, StatsStore store, int[][] groupIds)
             throws IOException, DataFormatException {
-        FlowTable flows = store.flows;
+        FlowCounters flows = store.flows;
         int rows = in.readInt();
-        long[] cells = new long[FlowTable.WIDTH];
+        long[] cells = new long[FlowCounters.WIDTH];
         for (int r = 0; r < rows; r++) {
             long flowId = in.readLong();
-            for (int c = 0; c < FlowTable.WIDTH; c++) {
+            for (int c = 0; c < FlowCounters.WIDTH; c++) {
                 cells[c] = in.readLong();
             }
-            int row = flows.addFlow(flowId, cells[FlowTable.FIRST_SEEN]);
+            int row = flows.addFlow(flowId, cells[FlowCounters.FIRST_SEEN]);
             for (int d = 0; d < GroupBys.COUNT; d++) {
                 int group = groupIds[d][in.readInt()];
                 if (row >= 0) {
@@ -138,7 +138,7 @@ final class SnapshotCodec {
                 }
             }
             if (row >= 0) {
-                for (int c = 0; c < FlowTable.WIDTH; c++) {
+                for (int c = 0; c < FlowCounters.WIDTH; c++) {
                     flows.set(row, c, cells[c]);
                 }
             }

@@ -38,10 +38,10 @@ final class StatsStore {
     final StatsSettings settings;
     final BucketRing totalSeconds;
     final BucketRing totalMinutes;
-    /** Columns {@link FlowTable#FRAMES_TO_TARGET} to {@link FlowTable#LATENCY_MAX} of all traffic. */
-    final long[] totals = new long[FlowTable.LATENCY_MAX + 1];
+    /** Columns {@link FlowCounters#FRAMES_TO_TARGET} to {@link FlowCounters#LATENCY_MAX} of all traffic. */
+    final long[] totals = new long[FlowCounters.LATENCY_MAX + 1];
     final Histogram totalLatency = LatencyHistograms.create();
-    final FlowTable flows;
+    final FlowCounters flows;
     final GroupDimension[] dimensions = new GroupDimension[GroupBys.COUNT];
     private final FlowDetail[] details;
     private final int[] detailOwner;
@@ -57,7 +57,7 @@ final class StatsStore {
         this.labelSource = labelSource;
         totalSeconds = new BucketRing(settings.secondsRetained());
         totalMinutes = new BucketRing(settings.minutesRetained());
-        flows = new FlowTable(settings.maxFlows());
+        flows = new FlowCounters(settings.maxFlows());
         for (int d = 0; d < GroupBys.COUNT; d++) {
             dimensions[d] = new GroupDimension(settings.maxGroups(), settings.minutesRetained());
         }
@@ -88,13 +88,13 @@ final class StatsStore {
         long bytes = d.bytes();
         long exchanges = d.exchangesCompleted();
         long dropped = d.framesDropped();
-        totals[FlowTable.FRAMES_TO_TARGET] += d.framesToTarget();
-        totals[FlowTable.BYTES_TO_TARGET] += d.bytesToTarget();
-        totals[FlowTable.FRAMES_TO_INITIATOR] += d.framesToInitiator();
-        totals[FlowTable.BYTES_TO_INITIATOR] += d.bytesToInitiator();
-        totals[FlowTable.FRAMES_DROPPED] += dropped;
-        totals[FlowTable.EXCHANGES_OPENED] += d.exchangesOpened();
-        totals[FlowTable.EXCHANGES_COMPLETED] += exchanges;
+        totals[FlowCounters.FRAMES_TO_TARGET] += d.framesToTarget();
+        totals[FlowCounters.BYTES_TO_TARGET] += d.bytesToTarget();
+        totals[FlowCounters.FRAMES_TO_INITIATOR] += d.framesToInitiator();
+        totals[FlowCounters.BYTES_TO_INITIATOR] += d.bytesToInitiator();
+        totals[FlowCounters.FRAMES_DROPPED] += dropped;
+        totals[FlowCounters.EXCHANGES_OPENED] += d.exchangesOpened();
+        totals[FlowCounters.EXCHANGES_COMPLETED] += exchanges;
         long second = Math.floorDiv(nowMillis, 1000);
         long minute = Math.floorDiv(nowMillis, MINUTE_MILLIS);
         totalSeconds.add(second, frames, bytes, exchanges, dropped);
@@ -105,16 +105,16 @@ final class StatsStore {
             untrackedDeltas++;
             return;
         }
-        flows.add(row, FlowTable.FRAMES_TO_TARGET, d.framesToTarget());
-        flows.add(row, FlowTable.BYTES_TO_TARGET, d.bytesToTarget());
-        flows.add(row, FlowTable.FRAMES_TO_INITIATOR, d.framesToInitiator());
-        flows.add(row, FlowTable.BYTES_TO_INITIATOR, d.bytesToInitiator());
-        flows.add(row, FlowTable.FRAMES_DROPPED, dropped);
-        flows.add(row, FlowTable.EXCHANGES_OPENED, d.exchangesOpened());
-        flows.add(row, FlowTable.EXCHANGES_COMPLETED, exchanges);
-        flows.add(row, FlowTable.MINUTE_BYTES, bytes);
-        flows.add(row, FlowTable.MINUTE_EXCHANGES, exchanges);
-        flows.set(row, FlowTable.LAST_SEEN, nowMillis);
+        flows.add(row, FlowCounters.FRAMES_TO_TARGET, d.framesToTarget());
+        flows.add(row, FlowCounters.BYTES_TO_TARGET, d.bytesToTarget());
+        flows.add(row, FlowCounters.FRAMES_TO_INITIATOR, d.framesToInitiator());
+        flows.add(row, FlowCounters.BYTES_TO_INITIATOR, d.bytesToInitiator());
+        flows.add(row, FlowCounters.FRAMES_DROPPED, dropped);
+        flows.add(row, FlowCounters.EXCHANGES_OPENED, d.exchangesOpened());
+        flows.add(row, FlowCounters.EXCHANGES_COMPLETED, exchanges);
+        flows.add(row, FlowCounters.MINUTE_BYTES, bytes);
+        flows.add(row, FlowCounters.MINUTE_EXCHANGES, exchanges);
+        flows.set(row, FlowCounters.LAST_SEEN, nowMillis);
         for (int dim = 0; dim < GroupBys.COUNT; dim++) {
             dimensions[dim].ring(flows.group(row, dim)).add(minute, frames, bytes, exchanges, dropped);
         }
@@ -126,14 +126,14 @@ final class StatsStore {
     }
 
     void exchange(ExchangeCompletion e, long nowMillis) {
-        int kind = e.write() ? FlowTable.WRITES : FlowTable.READS;
+        int kind = e.write() ? FlowCounters.WRITES : FlowCounters.READS;
         long error = e.scsiStatus() == SCSI_GOOD ? 0 : 1;
         // A negative time can only come from a capture's clock going back; count it as zero.
         long nanos = Math.max(0, e.completionNanos());
         totals[kind]++;
-        totals[FlowTable.SCSI_ERRORS] += error;
-        totals[FlowTable.LATENCY_SUM] += nanos;
-        totals[FlowTable.LATENCY_MAX] = Math.max(totals[FlowTable.LATENCY_MAX], nanos);
+        totals[FlowCounters.SCSI_ERRORS] += error;
+        totals[FlowCounters.LATENCY_SUM] += nanos;
+        totals[FlowCounters.LATENCY_MAX] = Math.max(totals[FlowCounters.LATENCY_MAX], nanos);
         totalLatency.recordValue(nanos);
         long second = Math.floorDiv(nowMillis, 1000);
         long minute = Math.floorDiv(nowMillis, MINUTE_MILLIS);
@@ -146,12 +146,12 @@ final class StatsStore {
             return;
         }
         flows.add(row, kind, 1);
-        flows.add(row, FlowTable.SCSI_ERRORS, error);
-        flows.add(row, FlowTable.LATENCY_SUM, nanos);
-        flows.max(row, FlowTable.LATENCY_MAX, nanos);
-        flows.add(row, FlowTable.MINUTE_LATENCY_SUM, nanos);
-        flows.add(row, FlowTable.MINUTE_LATENCY_COUNT, 1);
-        flows.set(row, FlowTable.LAST_SEEN, nowMillis);
+        flows.add(row, FlowCounters.SCSI_ERRORS, error);
+        flows.add(row, FlowCounters.LATENCY_SUM, nanos);
+        flows.max(row, FlowCounters.LATENCY_MAX, nanos);
+        flows.add(row, FlowCounters.MINUTE_LATENCY_SUM, nanos);
+        flows.add(row, FlowCounters.MINUTE_LATENCY_COUNT, 1);
+        flows.set(row, FlowCounters.LAST_SEEN, nowMillis);
         if (error != 0) {
             for (int dim = 0; dim < GroupBys.COUNT; dim++) {
                 dimensions[dim].ring(flows.group(row, dim)).add(minute, 0, 0, 0, error);
@@ -235,7 +235,7 @@ final class StatsStore {
 
     Optional<TimeSeries> flowSeries(long flowId, Resolution resolution, Instant from, Instant to, long nowMillis) {
         int row = flows.row(flowId);
-        if (row < 0 || flows.detail(row) == FlowTable.NO_DETAIL) {
+        if (row < 0 || flows.detail(row) == FlowCounters.NO_DETAIL) {
             return Optional.empty();
         }
         FlowDetail detail = details[flows.detail(row)];
@@ -262,7 +262,7 @@ final class StatsStore {
     /** The detail kept for a row, giving it a free slot if there is one; null when none is free. */
     FlowDetail detailOf(int row) {
         int slot = flows.detail(row);
-        if (slot != FlowTable.NO_DETAIL) {
+        if (slot != FlowCounters.NO_DETAIL) {
             return details[slot];
         }
         if (freeDetailCount == 0) {
@@ -300,8 +300,8 @@ final class StatsStore {
     private void freeIdleDetails(long nowMillis) {
         for (int s = 0; s < detailOwner.length; s++) {
             int row = detailOwner[s];
-            if (row >= 0 && flows.get(row, FlowTable.LAST_SEEN) < nowMillis - DETAIL_IDLE_MILLIS) {
-                flows.setDetail(row, FlowTable.NO_DETAIL);
+            if (row >= 0 && flows.get(row, FlowCounters.LAST_SEEN) < nowMillis - DETAIL_IDLE_MILLIS) {
+                flows.setDetail(row, FlowCounters.NO_DETAIL);
                 detailOwner[s] = -1;
                 freeDetails[freeDetailCount++] = s;
             }
@@ -309,54 +309,54 @@ final class StatsStore {
     }
 
     private boolean ranked(int row, TopMetric metric) {
-        return metric == TopMetric.LATENCY ? flows.get(row, FlowTable.PREV_LATENCY_COUNT) > 0
-                : flows.get(row, FlowTable.PREV_BYTES) > 0 || flows.get(row, FlowTable.PREV_EXCHANGES) > 0;
+        return metric == TopMetric.LATENCY ? flows.get(row, FlowCounters.PREV_LATENCY_COUNT) > 0
+                : flows.get(row, FlowCounters.PREV_BYTES) > 0 || flows.get(row, FlowCounters.PREV_EXCHANGES) > 0;
     }
 
     private double score(int row, TopMetric metric) {
         return switch (metric) {
-            case IOPS -> flows.get(row, FlowTable.PREV_EXCHANGES);
-            case MBPS -> flows.get(row, FlowTable.PREV_BYTES);
+            case IOPS -> flows.get(row, FlowCounters.PREV_EXCHANGES);
+            case MBPS -> flows.get(row, FlowCounters.PREV_BYTES);
             case LATENCY -> meanLatency(row);
         };
     }
 
     private long meanLatency(int row) {
-        long count = flows.get(row, FlowTable.PREV_LATENCY_COUNT);
-        return count == 0 ? 0 : flows.get(row, FlowTable.PREV_LATENCY_SUM) / count;
+        long count = flows.get(row, FlowCounters.PREV_LATENCY_COUNT);
+        return count == 0 ? 0 : flows.get(row, FlowCounters.PREV_LATENCY_SUM) / count;
     }
 
     private FlowStats flowStats(int row) {
         FlowLabels labels = new FlowLabels(label(row, GroupBy.VSAN), label(row, GroupBy.INITIATOR),
                 label(row, GroupBy.TARGET), label(row, GroupBy.APPLIANCE));
-        long recorded = flows.get(row, FlowTable.READS) + flows.get(row, FlowTable.WRITES);
+        long recorded = flows.get(row, FlowCounters.READS) + flows.get(row, FlowCounters.WRITES);
         int slot = flows.detail(row);
         return new FlowStats(flows.flowId(row), labels, counters(row),
-                new RateWindow(flows.get(row, FlowTable.PREV_EXCHANGES) / 60.0,
-                        flows.get(row, FlowTable.PREV_BYTES) / 60.0 / 1_000_000, meanLatency(row)),
-                slot == FlowTable.NO_DETAIL || details[slot].latency.getTotalCount() == 0 ? Optional.empty()
+                new RateWindow(flows.get(row, FlowCounters.PREV_EXCHANGES) / 60.0,
+                        flows.get(row, FlowCounters.PREV_BYTES) / 60.0 / 1_000_000, meanLatency(row)),
+                slot == FlowCounters.NO_DETAIL || details[slot].latency.getTotalCount() == 0 ? Optional.empty()
                         : Optional.of(LatencyHistograms.summary(details[slot].latency)),
-                recorded == 0 ? 0 : flows.get(row, FlowTable.LATENCY_SUM) / recorded,
-                flows.get(row, FlowTable.LATENCY_MAX),
-                Instant.ofEpochMilli(flows.get(row, FlowTable.FIRST_SEEN)),
-                Instant.ofEpochMilli(flows.get(row, FlowTable.LAST_SEEN)));
+                recorded == 0 ? 0 : flows.get(row, FlowCounters.LATENCY_SUM) / recorded,
+                flows.get(row, FlowCounters.LATENCY_MAX),
+                Instant.ofEpochMilli(flows.get(row, FlowCounters.FIRST_SEEN)),
+                Instant.ofEpochMilli(flows.get(row, FlowCounters.LAST_SEEN)));
     }
 
     TrafficCounters totalCounters() {
         long[] t = totals;
-        return new TrafficCounters(t[FlowTable.FRAMES_TO_TARGET], t[FlowTable.BYTES_TO_TARGET],
-                t[FlowTable.FRAMES_TO_INITIATOR], t[FlowTable.BYTES_TO_INITIATOR], t[FlowTable.FRAMES_DROPPED],
-                t[FlowTable.EXCHANGES_OPENED], t[FlowTable.EXCHANGES_COMPLETED], t[FlowTable.READS],
-                t[FlowTable.WRITES], t[FlowTable.SCSI_ERRORS]);
+        return new TrafficCounters(t[FlowCounters.FRAMES_TO_TARGET], t[FlowCounters.BYTES_TO_TARGET],
+                t[FlowCounters.FRAMES_TO_INITIATOR], t[FlowCounters.BYTES_TO_INITIATOR], t[FlowCounters.FRAMES_DROPPED],
+                t[FlowCounters.EXCHANGES_OPENED], t[FlowCounters.EXCHANGES_COMPLETED], t[FlowCounters.READS],
+                t[FlowCounters.WRITES], t[FlowCounters.SCSI_ERRORS]);
     }
 
     private TrafficCounters counters(int row) {
-        return new TrafficCounters(flows.get(row, FlowTable.FRAMES_TO_TARGET),
-                flows.get(row, FlowTable.BYTES_TO_TARGET), flows.get(row, FlowTable.FRAMES_TO_INITIATOR),
-                flows.get(row, FlowTable.BYTES_TO_INITIATOR), flows.get(row, FlowTable.FRAMES_DROPPED),
-                flows.get(row, FlowTable.EXCHANGES_OPENED), flows.get(row, FlowTable.EXCHANGES_COMPLETED),
-                flows.get(row, FlowTable.READS), flows.get(row, FlowTable.WRITES),
-                flows.get(row, FlowTable.SCSI_ERRORS));
+        return new TrafficCounters(flows.get(row, FlowCounters.FRAMES_TO_TARGET),
+                flows.get(row, FlowCounters.BYTES_TO_TARGET), flows.get(row, FlowCounters.FRAMES_TO_INITIATOR),
+                flows.get(row, FlowCounters.BYTES_TO_INITIATOR), flows.get(row, FlowCounters.FRAMES_DROPPED),
+                flows.get(row, FlowCounters.EXCHANGES_OPENED), flows.get(row, FlowCounters.EXCHANGES_COMPLETED),
+                flows.get(row, FlowCounters.READS), flows.get(row, FlowCounters.WRITES),
+                flows.get(row, FlowCounters.SCSI_ERRORS));
     }
 
     private String label(int row, GroupBy by) {

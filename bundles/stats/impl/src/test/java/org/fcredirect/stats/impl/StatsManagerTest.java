@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.fcredirect.flow.testkit.Await;
+import org.fcredirect.flow.testkit.VirtualClock;
 import org.fcredirect.stats.api.LatencySummary;
 import org.fcredirect.stats.api.FlowStats;
 import org.fcredirect.stats.api.Resolution;
@@ -22,7 +24,7 @@ class StatsManagerTest {
     static final StatsSettings SETTINGS = new StatsSettings(100, 5, 120, 60, 10_000, 16, 16, 3600);
 
     final InMemoryEventLog log = new InMemoryEventLog();
-    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    final VirtualClock clock = new VirtualClock(Instant.parse("2026-01-01T10:00:00Z"));
     final FakeStatsSource source = new FakeStatsSource();
     final List<StatsManager> started = new ArrayList<>();
 

@@ -222,7 +222,7 @@ class StatsStoreTest {
         List<RangeStats> targets = store.aggregate(Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 60_000),
                 GroupBy.TARGET, T0);
         assertEquals(FlowLabels.OTHER, targets.get(0).group());
-        assertTrue(store.flows.heapBytes() <= FlowTable.heapBytesAt(1000));
+        assertTrue(store.flows.heapBytes() <= FlowCounters.heapBytesAt(1000));
     }
 
     @Test
@@ -238,10 +238,10 @@ class StatsStoreTest {
         long perFlow = store.flows.heapBytes() / flowCount;
         // 22 counters (176 B), id, groups, detail slot (28 B) and the index at most half full (<= 24 B)
         assertTrue(perFlow <= 240, "bytes per flow: " + perFlow);
-        assertTrue(store.flows.heapBytes() <= FlowTable.heapBytesAt(flowCount));
+        assertTrue(store.flows.heapBytes() <= FlowCounters.heapBytesAt(flowCount));
         // The whole store: flow rows plus 128 detailed flows, 4 "unknown" and 4 "other" groups, totals.
         long detailBound = 128L * (16L * 3600 + 40L * 3600 + 40L * 1440 + 64 * 1024);
-        assertTrue(store.heapBytes() <= FlowTable.heapBytesAt(flowCount) + detailBound + 10_000_000L,
+        assertTrue(store.heapBytes() <= FlowCounters.heapBytesAt(flowCount) + detailBound + 10_000_000L,
                 "store bytes: " + store.heapBytes());
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.fcredirect.flow.testkit.SettingsProxy;
 import org.fcredirect.storage.api.DurabilityMode;
 import org.fcredirect.storage.api.StorageException;
 import org.fcredirect.storage.api.StoredEvent;
@@ -37,14 +37,7 @@ class StorageManagerTest {
 
     /** A {@link StorageConfig} answering from {@code values}, else from the annotation's defaults. */
     static StorageConfig config(Map<String, Object> values) {
-        return (StorageConfig) Proxy.newProxyInstance(StorageConfig.class.getClassLoader(),
-                new Class<?>[] {StorageConfig.class}, (proxy, method, args) -> {
-                    Object v = values.get(method.getName());
-                    if (v instanceof RuntimeException e) {
-                        throw e;
-                    }
-                    return v != null ? v : method.getDefaultValue();
-                });
+        return SettingsProxy.of(StorageConfig.class, values);
     }
 
     private Map<String, Object> values(String dirName) {

@@ -1,20 +1,17 @@
-package org.fcredirect.monitor.impl;
+package org.fcredirect.flow.testkit;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.PriorityQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A scheduler on virtual time: nothing runs until the test {@link #advance advances} the clock,
  * and then every task that fell due runs on the test's thread, in time order, with the clock set
- * to the task's due time.
+ * to the task's due time. An impl's own scheduler interface adapts to it in one lambda:
+ * {@code (delay, task) -> time.after(delay, task)::run}.
  */
-final class ManualScheduler implements Scheduler {
-    final VirtualClock clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
+public final class ManualScheduler {
+    public final VirtualClock clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final PriorityQueue<Task> tasks = new PriorityQueue<>();
     private long sequence;
 
@@ -26,8 +23,8 @@ final class ManualScheduler implements Scheduler {
         }
     }
 
-    @Override
-    public synchronized Cancellable after(Duration delay, Runnable work) {
+    /** Runs {@code work} once {@code delay} has passed; the answer cancels it while it has not run. */
+    public synchronized Runnable after(Duration delay, Runnable work) {
         Task t = new Task(clock.millis() + delay.toMillis(), sequence++, work);
         tasks.add(t);
         return () -> {
@@ -37,8 +34,8 @@ final class ManualScheduler implements Scheduler {
         };
     }
 
-    /** Moves time forward by {@code d}, running what falls due on the way. */
-    void advance(Duration d) {
+    /** Moves time forward by {@code d}, running what falls due on the way (a zero advance runs what is due now). */
+    public void advance(Duration d) {
         long target = clock.millis() + d.toMillis();
         while (true) {
             Task next;
@@ -55,40 +52,12 @@ final class ManualScheduler implements Scheduler {
         clock.set(target);
     }
 
-    void advanceMillis(long ms) {
+    public void advanceMillis(long ms) {
         advance(Duration.ofMillis(ms));
     }
 
-    /** A clock that only the scheduler moves. */
-    static final class VirtualClock extends Clock {
-        private final AtomicLong millis;
-
-        VirtualClock(Instant start) {
-            millis = new AtomicLong(start.toEpochMilli());
-        }
-
-        void set(long epochMillis) {
-            millis.set(epochMillis);
-        }
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
+    /** How many tasks wait to fall due. */
+    public synchronized int pending() {
+        return tasks.size();
     }
 }

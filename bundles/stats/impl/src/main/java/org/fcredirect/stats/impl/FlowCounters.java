@@ -7,7 +7,7 @@ import java.util.Arrays;
  * {@link #WIDTH} longs), with each row's group ids and detail slot beside it. Arrays grow by
  * doubling up to the bound, so memory follows the flows actually seen.
  */
-final class FlowTable {
+final class FlowCounters {
     static final int FRAMES_TO_TARGET = 0;
     static final int BYTES_TO_TARGET = 1;
     static final int FRAMES_TO_INITIATOR = 2;
@@ -44,7 +44,7 @@ final class FlowTable {
     private int[] details;
     private int rows;
 
-    FlowTable(int maxFlows) {
+    FlowCounters(int maxFlows) {
         this.maxFlows = maxFlows;
         int initial = Math.min(maxFlows, INITIAL_ROWS);
         index = new FlowIndex(initial);

@@ -1,6 +1,7 @@
-package org.fcredirect.monitor.impl;
+package org.fcredirect.flow.testkit;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,29 +18,49 @@ import org.fcredirect.flow.api.NotFoundException;
 import org.fcredirect.flow.api.NotStoredException;
 import org.fcredirect.flow.api.VirtualPorts;
 
-/** An appliance inventory that records the health calls the monitor makes, and can be told to fail them. */
-final class FakeInventory implements ApplianceInventory {
-    final List<String> calls = new CopyOnWriteArrayList<>();
+/**
+ * An appliance inventory a test fills by hand: loads it sets, the health calls it received
+ * ({@link #calls}), and health calls that fail as those of an inventory whose log fails would.
+ */
+public final class FakeInventory implements ApplianceInventory {
+    /** "healthy NAME" or "unhealthy NAME: REASON", in call order. */
+    public final List<String> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Appliance> appliances = new TreeMap<>();
+    private final Map<String, Long> loads = new HashMap<>();
     private volatile boolean failing;
     private long version;
 
-    synchronized FakeInventory with(String... names) {
+    /** Adds healthy appliances of the default group with ports in VSAN 10. */
+    public FakeInventory with(String... names) {
         for (String name : names) {
-            int n = appliances.size() + 1;
-            add(ApplianceSpec.builder(name).ports(new VirtualPorts(VsanId.of(10), Wwn.of(0x5000_0000_0000_0000L + n * 2L),
-                    FcId.of(0x030000 + n * 16), Wwn.of(0x5000_0000_0000_0001L + n * 2L), FcId.of(0x030001 + n * 16)))
-                    .build());
+            with(name, ApplianceSpec.DEFAULT_GROUP, 1, 10);
         }
         return this;
     }
 
-    /** While on, every health call throws as a flow manager whose log fails would. */
-    void failing(boolean on) {
+    /** Adds a healthy appliance with ports in the given VSANs. */
+    public synchronized FakeInventory with(String name, String group, int weight, int... vsans) {
+        ApplianceSpec.Builder b = ApplianceSpec.builder(name).group(group).weight(weight);
+        int n = appliances.size() + 1;
+        for (int v : vsans) {
+            b.ports(new VirtualPorts(VsanId.of(v), Wwn.of(0x5000_0000_0000_0000L + n * 16L + v), FcId.of(0x030000 + n * 16),
+                    Wwn.of(0x5000_0000_0001_0000L + n * 16L + v), FcId.of(0x030001 + n * 16)));
+        }
+        add(b.build());
+        return this;
+    }
+
+    /** The flow count {@link #flowCount} answers for the appliance. */
+    public synchronized void load(String name, long flows) {
+        loads.put(name, flows);
+    }
+
+    /** While on, every health call throws {@link NotStoredException}. */
+    public void failing(boolean on) {
         failing = on;
     }
 
-    synchronized boolean healthy(String name) {
+    public synchronized boolean healthy(String name) {
         return appliances.get(name).healthy();
     }
 
@@ -92,8 +113,8 @@ final class FakeInventory implements ApplianceInventory {
     }
 
     @Override
-    public long flowCount(String name) {
-        return 0;
+    public synchronized long flowCount(String name) {
+        return loads.getOrDefault(name, 0L);
     }
 
     @Override

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * when it starts, failures a worker survived, a worker that stopped advancing, rules in conflict.
  * Workers never log; this thread does it for them.
  */
-final class Monitor implements AutoCloseable {
+final class WorkerSampler implements AutoCloseable {
     static final int HISTORY_SECONDS = 60;
-    private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerSampler.class);
 
     private final Supplier<Pipeline> pipeline;
     private final ScheduledExecutorService timer;
@@ -36,7 +36,7 @@ final class Monitor implements AutoCloseable {
     private long lastConflicts;
     private boolean tickFailed;
 
-    Monitor(Supplier<Pipeline> pipeline) {
+    WorkerSampler(Supplier<Pipeline> pipeline) {
         this.pipeline = pipeline;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fastpath-monitor");
