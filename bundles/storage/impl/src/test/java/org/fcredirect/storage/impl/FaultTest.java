@@ -11,10 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.fcredirect.storage.api.Appended;
 import org.fcredirect.storage.api.DurabilityMode;
@@ -128,6 +133,93 @@ class FaultTest {
             log.reconfigure(log.settings().withDurability(DurabilityMode.NONE));
             append(log, "flow", "t", "unforced");
             assertEquals(forces + 1, channels.forces.get(), "none never forces");
+        }
+    }
+
+    /** Two events that take a whole segment, too big for what is left of the first one. */
+    private static List<NewEvent> fillingASegment() {
+        byte[] half = new byte[GroupCommitWriter.MAX_REQUEST_BYTES / 2 - RecordCodec.recordSize("flow", "t", 0)];
+        return List.of(NewEvent.of("flow", "t", half), NewEvent.of("flow", "t", half));
+    }
+
+    @Test
+    void aRollAfterAFailedWriteClearsItsLeftoversBeforeSealingTheSegment() throws Exception {
+        FileEventLog log = open();
+        append(log, "flow", "t", "first");
+        append(log, "flow", "t", "second");
+        channels.readOnlyAfterTornWrite.set(true);
+        failure(log.append("flow", "t", new byte[700 * 1024]));
+        channels.clear();
+        assertEquals(3, log.appendAll(fillingASegment()).get(10, TimeUnit.SECONDS).get(0).sequence());
+        assertEquals(2, TestLogs.segments(dir).size());
+        log.close();
+        try (FileEventLog reopened = TestLogs.open(dir)) {
+            assertGapless(reopened, 4);
+        }
+    }
+
+    @Test
+    void aRollIsRefusedWhileTheLeftoversOfAFailedWriteCannotBeCleared() throws Exception {
+        FileEventLog log = open();
+        append(log, "flow", "t", "first");
+        append(log, "flow", "t", "second");
+        channels.readOnlyAfterTornWrite.set(true);
+        failure(log.append("flow", "t", new byte[700 * 1024]));
+        StorageException e = failure(log.appendAll(fillingASegment()));
+        assertTrue(e.getMessage().contains("before sealing it"), e.getMessage());
+        assertEquals(1, TestLogs.segments(dir).size(), "the damaged segment stays the active one");
+        assertRecoversAfterFault(log, "never-written");
+    }
+
+    @Test
+    void anInterruptedWriterServesTheNextAppendDurably() throws Exception {
+        FileEventLog log = open();
+        append(log, "flow", "t", "first");
+        Thread writer = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("fcr-eventlog-writer " + dir))
+                .findFirst().orElseThrow();
+        TestLogs.await(() -> writer.getState() == Thread.State.WAITING, "the writer waits for appends");
+        writer.interrupt();
+        TestLogs.await(() -> !writer.isInterrupted(), "the writer took the interrupt");
+        append(log, "flow", "t", "second");
+        log.close();
+        try (FileEventLog reopened = TestLogs.open(dir)) {
+            assertEquals(List.of("first", "second"), assertGapless(reopened, 2).stream().map(TestLogs::text).toList());
+        }
+    }
+
+    @Test
+    void aWriterCrashFailsOnlyTheBatchInHand() throws Exception {
+        AtomicBoolean clockBreaks = new AtomicBoolean();
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                if (clockBreaks.get()) {
+                    throw new IllegalStateException("clock broke");
+                }
+                return Instant.now();
+            }
+        };
+        FileEventLog log = FileEventLog.open(TestLogs.settings(dir), channels, clock, 64);
+        append(log, "flow", "t", "first");
+        clockBreaks.set(true);
+        StorageException e = failure(log.append("flow", "t", payload("crashed")));
+        assertTrue(e.getMessage().contains("clock broke"), e.getMessage());
+        clockBreaks.set(false);
+        append(log, "flow", "t", "second");
+        log.close();
+        try (FileEventLog reopened = TestLogs.open(dir)) {
+            assertEquals(List.of("first", "second"), assertGapless(reopened, 2).stream().map(TestLogs::text).toList());
         }
     }
 }
