@@ -58,6 +58,11 @@ final class FakePolicyService implements PolicyService {
     }
 
     @Override
+    public Decision evaluateDryRun(FlowContext context) {
+        throw new UnsupportedOperationException("the demo does not evaluate");
+    }
+
+    @Override
     public CacheStatistics cacheStatistics() {
         throw new UnsupportedOperationException("the demo does not read the cache");
     }

@@ -47,6 +47,11 @@ final class FakePolicy implements PolicyService {
     }
 
     @Override
+    public Decision evaluateDryRun(FlowContext context) {
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
+    }
+
+    @Override
     public void add(Policy policy) {
         throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
