@@ -1,6 +1,7 @@
 package org.fcredirect.fastpath.impl;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -492,22 +493,30 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
     }
 
     /** The current run's generator, for tests. */
+    /** By the files themselves where both exist: a link or another spelling of the input is the input. */
+    private static boolean sameFile(Path a, Path b) throws IOException {
+        if (Files.exists(a) && Files.exists(b)) {
+            return Files.isSameFile(a, b);
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
     TrafficGenerator generator() {
         return traffic;
     }
 
     @Override
-    public ReplayResult replay(Path input, Path output, int vsan, ReplayListener listener)
+    public ReplayResult replay(Path input, Path output, boolean replaceOutput, int vsan, ReplayListener listener)
             throws IOException, InterruptedException {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
         if (vsan < 1 || vsan > 4094) {
             throw new IllegalArgumentException("replay VSAN " + vsan + " must be 1..4094");
         }
-        if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
-            throw new IllegalArgumentException("the replay output " + output + " is its input");
+        if (sameFile(input, output)) {
+            throw new IllegalArgumentException("the replay output " + output + " is its input " + input);
         }
-        CaptureReplay replay = new CaptureReplay(sources, LinkTypes.load(), input, output, vsan,
+        CaptureReplay replay = new CaptureReplay(sources, LinkTypes.load(), input, output, replaceOutput, vsan,
                 listener == null ? ReplayListener.NONE : listener);
         try {
             return replay.run();
