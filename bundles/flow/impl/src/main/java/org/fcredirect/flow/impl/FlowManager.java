@@ -22,6 +22,7 @@ import java.util.function.IntPredicate;
 
 import org.fcredirect.fastpath.api.RewriteRule;
 import org.fcredirect.fastpath.api.RuleSink;
+import org.fcredirect.fc.io.BoundedReader;
 import org.fcredirect.fc.FcId;
 import org.fcredirect.fc.VsanId;
 import org.fcredirect.fc.Wwn;
@@ -106,6 +107,9 @@ public class FlowManager implements FlowService, LoginTable, ApplianceInventory,
     static final String STREAM = "flow";
     private static final Logger LOG = LoggerFactory.getLogger(FlowManager.class);
     private static final int MAX_REASON = 256;
+    /** An import is text an operator wrote or exported: some 200 000 flows, one short line each. */
+    static final long MAX_IMPORT_CHARS = 32L << 20;
+    static final int MAX_IMPORT_LINE_CHARS = 4 << 10;
 
     private final EventLog log;
     private final Clock clock;
@@ -609,7 +613,8 @@ public class FlowManager implements FlowService, LoginTable, ApplianceInventory,
     @Override
     public ImportResult importFlows(Reader input, FlowFormat format) {
         long started = System.nanoTime();
-        List<ParsedFlow> parsed = format == FlowFormat.CSV ? CsvFlowReader.read(input) : JsonFlowReader.read(input);
+        Reader bounded = new BoundedReader(input, "flow import", MAX_IMPORT_CHARS, MAX_IMPORT_LINE_CHARS);
+        List<ParsedFlow> parsed = format == FlowFormat.CSV ? CsvFlowReader.read(bounded) : JsonFlowReader.read(bounded);
         ImportResult result = change(effects -> {
             Map<FlowKey, Integer> lineOf = new HashMap<>(parsed.size() * 2);
             for (ParsedFlow p : parsed) {
