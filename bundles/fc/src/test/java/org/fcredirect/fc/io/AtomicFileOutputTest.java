@@ -29,6 +29,13 @@ class AtomicFileOutputTest {
         file.stream().write(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static void writeWhole(Path target, boolean replace, String text) throws IOException {
+        try (AtomicFileOutput file = AtomicFileOutput.create(target, replace)) {
+            write(file, text);
+            file.commit();
+        }
+    }
+
     @Test
     void theTargetAppearsWholeOnCommitAndOnlyThen() throws IOException {
         Path target = dir.resolve("flows.csv");
@@ -63,10 +70,7 @@ class AtomicFileOutputTest {
         Path target = dir.resolve("out.pcap");
         Files.writeString(target, "old");
         assertThrows(FileAlreadyExistsException.class, () -> AtomicFileOutput.create(target, false));
-        try (AtomicFileOutput file = AtomicFileOutput.create(target, true)) {
-            write(file, "new");
-            file.commit();
-        }
+        writeWhole(target, true, "new");
         assertEquals("new", Files.readString(target));
         assertEquals(List.of("out.pcap"), names());
     }

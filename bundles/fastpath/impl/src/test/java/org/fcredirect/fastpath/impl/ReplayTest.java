@@ -180,11 +180,17 @@ class ReplayTest {
         assertEquals(1, manager.status().sourceFailures());
     }
 
-    @Test
-    void aTruncatedCaptureFailsNamingTheOffsetAndLeavesNoPartialOutput() throws Exception {
+    /** cut.pcap: the generated capture without its last 100 bytes. */
+    private Path truncatedCapture() throws IOException {
         byte[] whole = Files.readAllBytes(generatedCapture());
         Path in = dir.resolve("cut.pcap");
         Files.write(in, java.util.Arrays.copyOf(whole, whole.length - 100));
+        return in;
+    }
+
+    @Test
+    void aTruncatedCaptureFailsNamingTheOffsetAndLeavesNoPartialOutput() throws Exception {
+        Path in = truncatedCapture();
         Path out = dir.resolve("out.pcap");
         IOException e = assertThrows(IOException.class, () -> manager.replay(in, out, VSAN, null));
         assertTrue(e.getMessage().contains("cut.pcap") && e.getMessage().contains("truncated"), e.getMessage());
@@ -213,9 +219,7 @@ class ReplayTest {
 
     @Test
     void aFailedReplayKeepsTheFileItWasToReplaceAndLeavesNoTemporary() throws Exception {
-        byte[] whole = Files.readAllBytes(generatedCapture());
-        Path in = dir.resolve("cut.pcap");
-        Files.write(in, java.util.Arrays.copyOf(whole, whole.length - 100));
+        Path in = truncatedCapture();
         Path out = dir.resolve("mine.pcap");
         Files.writeString(out, "not the replay's");
         assertThrows(IOException.class, () -> manager.replay(in, out, true, VSAN, null));

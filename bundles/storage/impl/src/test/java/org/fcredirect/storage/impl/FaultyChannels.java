@@ -16,13 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Opens real channels that can be told to fail like a full or broken disk: writes stop half way
  * with "No space left on device", forces fail with an I/O error, no new file can be created
  * (segments are made as {@code .tmp} files first), or the disk turns read-only right after a
- * torn write so not even its roll-back reaches the file. Also counts writes and forces.
+ * torn write so not even its roll-back reaches the file, or a write fails with an error no caller
+ * expects (a bug below the engine). Also counts writes and forces.
  */
 final class FaultyChannels implements ChannelFactory {
     final AtomicBoolean failWrites = new AtomicBoolean();
     final AtomicBoolean failForces = new AtomicBoolean();
     final AtomicBoolean failCreates = new AtomicBoolean();
     final AtomicBoolean readOnlyAfterTornWrite = new AtomicBoolean();
+    final AtomicBoolean crashWrites = new AtomicBoolean();
     private final AtomicBoolean torn = new AtomicBoolean();
     final AtomicInteger writes = new AtomicInteger();
     final AtomicInteger forces = new AtomicInteger();
@@ -42,6 +44,7 @@ final class FaultyChannels implements ChannelFactory {
         failForces.set(false);
         failCreates.set(false);
         readOnlyAfterTornWrite.set(false);
+        crashWrites.set(false);
         torn.set(false);
     }
 
@@ -55,6 +58,9 @@ final class FaultyChannels implements ChannelFactory {
         @Override
         public int write(ByteBuffer src, long position) throws IOException {
             writes.incrementAndGet();
+            if (crashWrites.get()) {
+                throw new InternalError("driver bug");
+            }
             if (readOnlyAfterTornWrite.get() && torn.getAndSet(true)) {
                 throw new IOException("Read-only file system");
             }
