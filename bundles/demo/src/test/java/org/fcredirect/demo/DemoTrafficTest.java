@@ -71,7 +71,7 @@ class DemoTrafficTest {
         }
 
         @Override
-        public ReplayResult replay(Path input, Path output, int vsan, ReplayListener listener) {
+        public ReplayResult replay(Path input, Path output, boolean replaceOutput, int vsan, ReplayListener listener) {
             throw new UnsupportedOperationException("the demo does not replay");
         }
     }

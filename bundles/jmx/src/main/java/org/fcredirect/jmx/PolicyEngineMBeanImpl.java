@@ -80,7 +80,7 @@ public class PolicyEngineMBeanImpl implements PolicyEngineMBean {
 
     @Override
     public String evaluate(int vsan, String initiator, String target) {
-        return Operations.call(() -> policies.evaluate(FlowContext.of(VsanId.of(vsan), Wwn.parse(initiator), Wwn.parse(target))).toString());
+        return Operations.call(() -> policies.evaluateDryRun(FlowContext.of(VsanId.of(vsan), Wwn.parse(initiator), Wwn.parse(target))).toString());
     }
 
     @Override

@@ -32,6 +32,8 @@ public final class CaptureReader implements Closeable {
     public static final int MAX_RECORD_LENGTH = 256 * 1024;
     /** Largest pcapng interface description block, which is read whole for its options. */
     static final int MAX_INTERFACE_BLOCK = 64 * 1024;
+    /** Most interfaces one pcapng section may describe; a capture of one switch has a few dozen ports. */
+    static final int MAX_INTERFACES = 4096;
 
     private static final int PCAP_HEADER = 24;
     private static final int PCAP_RECORD_HEADER = 16;
@@ -252,6 +254,10 @@ public final class CaptureReader implements Closeable {
     }
 
     private void readInterface(long start, long total) throws IOException {
+        if (interfaces.size() == MAX_INTERFACES) {
+            throw fail(start, "interface description block beyond the " + MAX_INTERFACES
+                    + " interfaces a section may describe");
+        }
         if (total < 20) {
             throw fail(start + 4, "interface description block of " + total + " bytes, at least 20 needed");
         }

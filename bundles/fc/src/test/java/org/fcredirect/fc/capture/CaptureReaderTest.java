@@ -160,6 +160,17 @@ class CaptureReaderTest {
     }
 
     @Test
+    void rejectsMoreInterfacesThanTheCap() {
+        CaptureBytes bytes = CaptureBytes.pcapng(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < CaptureReader.MAX_INTERFACES; i++) {
+            bytes.idb(224, 0, -1, 0);
+        }
+        int extra = bytes.bytes().length;
+        failsReading(bytes.idb(224, 0, -1, 0).epb(0, 0, 5, A).bytes(), "at offset " + extra,
+                "beyond the " + CaptureReader.MAX_INTERFACES + " interfaces a section may describe");
+    }
+
+    @Test
     void rejectsBadBlockLengths() {
         int idbStart = CaptureBytes.pcapng(ByteOrder.BIG_ENDIAN).bytes().length;
         byte[] notAWord = CaptureBytes.pcapng(ByteOrder.BIG_ENDIAN).idb(224, 0, -1, 0).bytes();

@@ -3,9 +3,7 @@ package org.fcredirect.shell.config;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -14,6 +12,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.fcredirect.config.api.ConfigService;
+import org.fcredirect.fc.io.AtomicFileOutput;
 import org.fcredirect.shell.Services;
 
 @Service
@@ -37,11 +36,12 @@ public class ConfigExportCommand implements Action {
             return null;
         }
         Path path = Path.of(file);
-        Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        try (AtomicFileOutput file = AtomicFileOutput.create(path, true)) {
+            Writer out = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
             config.export(out);
+            out.flush();
+            file.commit();
         }
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         System.out.println("configuration written to " + path.toAbsolutePath());
         return null;
     }

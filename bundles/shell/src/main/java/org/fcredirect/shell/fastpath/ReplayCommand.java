@@ -1,6 +1,7 @@
 package org.fcredirect.shell.fastpath;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -29,6 +30,9 @@ public class ReplayCommand implements Action {
     @Completion(FileCompleter.class)
     String output;
 
+    @Option(name = "--force", aliases = "-f", description = "Replace the output capture if it exists (never the input)")
+    boolean force;
+
     @Option(name = "--vsan", aliases = "-v", description = "VSAN of the frames (captures carry none); default 1")
     String vsan = "1";
 
@@ -43,7 +47,10 @@ public class ReplayCommand implements Action {
             throw new IllegalArgumentException(input + ": no such readable file");
         }
         Path out = output != null ? Path.of(output) : in.resolveSibling(stem(in) + "-rewritten.pcap");
-        ReplayResult r = fastPath.replay(in, out, VsanId.parse(vsan).value(), ReplayCommand::bar);
+        if (!force && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException(out + ": exists; give --force to replace it");
+        }
+        ReplayResult r = fastPath.replay(in, out, force, VsanId.parse(vsan).value(), ReplayCommand::bar);
         System.out.println();
         System.out.printf("%d packets, %d frames processed, %d written, %d dropped in %d ms -> %s%n", r.packets(),
                 r.framesProcessed(), r.framesWritten(), r.framesDropped(), r.elapsed().toMillis(), r.output());

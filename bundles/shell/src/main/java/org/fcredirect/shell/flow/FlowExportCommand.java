@@ -4,11 +4,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -16,6 +12,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
+import org.fcredirect.fc.io.AtomicFileOutput;
 import org.fcredirect.flow.api.FlowFilter;
 import org.fcredirect.shell.Services;
 import org.fcredirect.flow.api.FlowFormat;
@@ -47,15 +44,12 @@ public class FlowExportCommand extends FlowFilterOptions {
         }
         Path path = Path.of(file);
         FlowFormat fmt = FlowFiles.format(format, path);
-        Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        try (AtomicFileOutput file = AtomicFileOutput.create(path, true)) {
+            Writer out = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
             flows.exportFlows(filter, fmt, out);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("cannot write " + path.toAbsolutePath() + ": its directory does not exist");
-        } catch (AccessDeniedException e) {
-            throw new IllegalArgumentException("cannot write " + path.toAbsolutePath() + ": permission denied");
+            out.flush();
+            file.commit();
         }
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         System.out.println(flows.count(filter) + " flows written to " + path.toAbsolutePath() + " (" + fmt + ")");
         return null;
     }

@@ -47,7 +47,7 @@ public class PolicyEvalCommand implements Action {
         }
         FlowContext context = new FlowContext(VsanId.parse(vsan), Wwn.parse(initiator), Wwn.parse(target),
                 lun == null ? OptionalInt.empty() : OptionalInt.of(lun));
-        Decision d = policies.evaluate(context);
+        Decision d = policies.evaluateDryRun(context);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("action", d.action().toString());
         m.put("policy", d.policy().orElse(null));

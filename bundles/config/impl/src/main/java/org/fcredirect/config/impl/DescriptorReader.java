@@ -13,9 +13,14 @@ import org.fcredirect.config.api.ImportError;
 import org.fcredirect.config.impl.Descriptor.Entry;
 import org.fcredirect.config.impl.Descriptor.FeatureLine;
 import org.fcredirect.config.impl.Descriptor.Section;
+import org.fcredirect.fc.io.BoundedReader;
+import org.fcredirect.fc.io.InputLimitException;
 
 /** Reads a descriptor's form, collecting every fault with its line rather than stopping at the first. */
 final class DescriptorReader {
+    /** A descriptor holds every setting of every service: a few kilobytes, so 1 MiB is plenty. */
+    static final long MAX_CHARS = 1 << 20;
+    static final int MAX_LINE_CHARS = 4 << 10;
     private final List<FeatureLine> features = new ArrayList<>();
     private final List<Section> sections = new ArrayList<>();
     private final List<ImportError> errors = new ArrayList<>();
@@ -30,7 +35,11 @@ final class DescriptorReader {
 
     static Descriptor read(Reader in) throws IOException {
         DescriptorReader r = new DescriptorReader();
-        r.readLines(new BufferedReader(in));
+        try {
+            r.readLines(new BufferedReader(new BoundedReader(in, "configuration import", MAX_CHARS, MAX_LINE_CHARS)));
+        } catch (InputLimitException e) {
+            r.errors.add(new ImportError(e.line(), "input", e.problem()));
+        }
         return new Descriptor(r.features, r.sections, r.errors);
     }
 

@@ -54,6 +54,23 @@ class DescriptorTest {
     }
 
     @Test
+    void aLineLongerThanTheCapIsRefusedNamingIt() throws IOException {
+        String text = export() + "org.fcredirect.policy/decisionCacheSize = " + "9".repeat(DescriptorReader.MAX_LINE_CHARS) + "\n";
+        int line = (int) text.lines().count();
+        assertEquals(List.of("line " + line + ", input: longer than " + DescriptorReader.MAX_LINE_CHARS
+                + " characters, the most a line may hold"), faults(text));
+    }
+
+    @Test
+    void anInputPastTheSizeCapIsRefused() throws IOException {
+        String comments = "# a comment line of forty characters...\n".repeat((int) (DescriptorReader.MAX_CHARS / 40) + 1);
+        List<String> faults = faults(export() + comments);
+        assertEquals(1, faults.size(), faults.toString());
+        assertTrue(faults.get(0).contains("input: the input goes past " + DescriptorReader.MAX_CHARS + " characters"),
+                faults.toString());
+    }
+
+    @Test
     void theExportHoldsTheFeaturesAndEverySettingInEffectUnderItsRule() throws IOException {
         f.admin.preset(POLICY, Map.of("decisionCacheSize", "500"));
         String text = export();

@@ -43,14 +43,25 @@ public interface FastPath {
     /**
      * Replays a pcap or pcapng capture of FC frames through the pipeline, on the calling thread,
      * and writes the frames that come out (rewritten where a rule says so) to a pcap of the same
-     * link type, in input order. Interrupting the calling thread stops the replay.
+     * link type, in input order. Interrupting the calling thread stops the replay. The output is
+     * written to a temporary file beside it and moved into place only when the replay succeeds;
+     * a failed replay leaves what was there before.
      *
+     * @param replaceOutput whether an existing output file may be replaced; never the input itself
      * @param vsan the VSAN the captured frames belong to (a capture does not carry it), 1..4094
      * @param listener hears progress a few times a second
+     * @throws java.nio.file.FileAlreadyExistsException when the output exists and may not be replaced
      * @throws IOException naming the file, the offset and the problem for a file that cannot be
-     *         read or is not a capture; the partial output is deleted
+     *         read or is not a capture
+     * @throws IllegalArgumentException when the output is the input, under any name
      * @throws InterruptedException when the calling thread was interrupted
      */
-    ReplayResult replay(Path input, Path output, int vsan, ReplayListener listener)
+    ReplayResult replay(Path input, Path output, boolean replaceOutput, int vsan, ReplayListener listener)
             throws IOException, InterruptedException;
+
+    /** {@link #replay(Path, Path, boolean, int, ReplayListener) Replays} into an output that does not exist yet. */
+    default ReplayResult replay(Path input, Path output, int vsan, ReplayListener listener)
+            throws IOException, InterruptedException {
+        return replay(input, output, false, vsan, listener);
+    }
 }

@@ -97,6 +97,10 @@ public final class TrafficSpec {
     /** Outstanding exchanges of a VSAN each need their own OX_ID (0..0xFFFE). */
     public static final int MAX_EXCHANGES_PER_VSAN = 0xFFFF;
     public static final int MAX_IO_SIZE = 16 << 20;
+    /** Far beyond what a fast path carries, and low enough that the rate's credit in nanoseconds fits a long. */
+    public static final long MAX_FRAMES_PER_SECOND = 1_000_000_000L;
+    /** A run's duration is counted in nanoseconds, which a long holds for 292 years; a year is enough. */
+    public static final Duration MAX_DURATION = Duration.ofDays(365);
     public static final int MAX_PAYLOAD = 2112;
 
     private final int vsans;
@@ -619,6 +623,11 @@ public final class TrafficSpec {
             if (framesPerSecond < 0 || frames < 0 || exchanges < 0 || duration.isNegative()) {
                 throw new IllegalArgumentException("traffic settings framesPerSecond, frames, exchanges and duration"
                         + " cannot be negative (0 means no limit)");
+            }
+            range("framesPerSecond", framesPerSecond, 0, MAX_FRAMES_PER_SECOND);
+            if (duration.compareTo(MAX_DURATION) > 0) {
+                throw new IllegalArgumentException("traffic setting duration=" + duration.getSeconds() + "s must be at most "
+                        + MAX_DURATION.toDays() + " days");
             }
             checkGroups();
             // what may be redirected: the planned share, or under the policies any flow once there are appliances

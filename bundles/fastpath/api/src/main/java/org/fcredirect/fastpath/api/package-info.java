@@ -8,7 +8,7 @@
  * {@code long} flow ids, so neither side keeps the other's classes alive.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.fcredirect.fastpath.api;
 
 import org.osgi.annotation.bundle.Export;

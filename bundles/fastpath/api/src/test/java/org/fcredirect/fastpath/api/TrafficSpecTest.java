@@ -54,6 +54,19 @@ class TrafficSpecTest {
     }
 
     @Test
+    void settingsWhoseArithmeticWouldOverflowAreRefusedNamingTheKey() {
+        refused("framesPerSecond=" + Long.MAX_VALUE, "framesPerSecond");
+        refused("framesPerSecond=" + (TrafficSpec.MAX_FRAMES_PER_SECOND + 1), "framesPerSecond");
+        refused("duration=3000000h", "duration");
+        refused("duration=" + Long.MAX_VALUE, "duration");
+        refused("vsans=64 initiatorsPerVsan=1048576 targetsPerVsan=1048576 flowsPerInitiator=1048576 redirectPercent=0",
+                "initiatorsPerVsan x flowsPerInitiator x queueDepth");
+        refused("frames=99999999999999999999", "frames");
+        refused("exchanges=99999999999999999999", "exchanges");
+        TrafficSpec.parse("framesPerSecond=" + TrafficSpec.MAX_FRAMES_PER_SECOND + " duration=8760h");
+    }
+
+    @Test
     void moreGroupsThanAppliancesAreRefused() {
         refused("appliances=2 groups=3", "groups");
         assertEquals(3, TrafficSpec.parse("appliances=0 redirectPercent=0 groups=3").groups().size(),

@@ -6,6 +6,11 @@ import java.util.concurrent.locks.LockSupport;
  * What an idle loop does: spin briefly (a batch often follows soon), then yield, then park for
  * growing pauses up to 100 µs, so idle workers on a shared machine leave the cores alone (about
  * 10 000 wake-ups a second) yet pick a burst up within a tenth of a millisecond.
+ *
+ * <p>A park returns at once while the thread's interrupt flag is set (and once more after the
+ * flag is set again, as an interrupt also unparks), so an interrupted loop would spin a core
+ * forever: the pause parks until its deadline with the flag taken down and puts it back after,
+ * for the owner to act on.
  */
 final class Backoff {
     private static final int SPINS = 64;
@@ -22,10 +27,22 @@ final class Backoff {
         } else if (idleRounds < SPINS + YIELDS) {
             Thread.yield();
         } else {
-            LockSupport.parkNanos(parkNanos);
+            pause(parkNanos);
             parkNanos = Math.min(MAX_PARK_NANOS, parkNanos * 2);
         }
         idleRounds++;
+    }
+
+    private static void pause(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        boolean interrupted = Thread.interrupted();
+        for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void reset() {

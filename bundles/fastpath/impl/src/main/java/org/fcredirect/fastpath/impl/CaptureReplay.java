@@ -29,6 +29,7 @@ import org.fcredirect.fc.capture.LinkTypeDecoder;
 import org.fcredirect.fc.capture.LinkTypes;
 import org.fcredirect.fc.capture.PcapWriter;
 import org.fcredirect.fc.capture.TimestampResolution;
+import org.fcredirect.fc.io.AtomicFileOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,12 +49,14 @@ final class CaptureReplay {
     private final LinkTypes linkTypes;
     private final Path input;
     private final Path output;
+    private final boolean replaceOutput;
     private final int vsan;
     private final ReplayListener listener;
     private final Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
     private Dispatcher dispatcher;
     private CountingInputStream counting;
     private LinkTypeDecoder decoder;
+    private AtomicFileOutput outputFile;
     private PcapWriter writer;
     private InOrder merge;
     private int linkType = -1;
@@ -67,11 +70,13 @@ final class CaptureReplay {
     private long size;
     private boolean listenerFailed;
 
-    CaptureReplay(SourceHost host, LinkTypes linkTypes, Path input, Path output, int vsan, ReplayListener listener) {
+    CaptureReplay(SourceHost host, LinkTypes linkTypes, Path input, Path output, boolean replaceOutput, int vsan,
+                  ReplayListener listener) {
         this.host = host;
         this.linkTypes = linkTypes;
         this.input = input;
         this.output = output;
+        this.replaceOutput = replaceOutput;
         this.vsan = vsan;
         this.listener = listener;
     }
@@ -81,7 +86,14 @@ final class CaptureReplay {
         try {
             size = Files.size(input);
             counting = new CountingInputStream(new BufferedInputStream(Files.newInputStream(input), 1 << 16));
-            try (CaptureReader reader = new CaptureReader(counting, String.valueOf(input.getFileName()))) {
+        } catch (NoSuchFileException e) {
+            throw new IOException("capture file " + input + " does not exist", e);
+        }
+        // the output appears only whole, and a failed replay leaves whatever was there before
+        try (AtomicFileOutput file = AtomicFileOutput.create(output, replaceOutput);
+             CaptureReader reader = new CaptureReader(counting, String.valueOf(input.getFileName()))) {
+            outputFile = file;
+            try {
                 dispatcher = host.open(SOURCE);
                 merge = new InOrder(dispatcher.workers());
                 replay(reader);
@@ -89,18 +101,13 @@ final class CaptureReplay {
                 if (dispatcher != null) {
                     host.close(dispatcher);
                 }
-                if (writer != null) {
-                    writer.close();
-                }
             }
-        } catch (NoSuchFileException e) {
-            throw new IOException("capture file " + input + " does not exist", e);
+            if (writer != null) {
+                writer.close();
+                file.commit();
+            }
         } catch (FcFormatException e) {
-            Files.deleteIfExists(output);
             throw new IOException(e.getMessage(), e);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            Files.deleteIfExists(output);
-            throw e;
         }
         progress();
         ReplayResult r = new ReplayResult(input, output, linkType < 0 ? LinkTypes.FC_2 : linkType, packets, processed,
@@ -178,7 +185,7 @@ final class CaptureReplay {
             } catch (FcFormatException e) {
                 throw new IOException("capture file " + input.getFileName() + ": " + e.getMessage(), e);
             }
-            writer = PcapWriter.create(output, linkType, TimestampResolution.NANOSECONDS);
+            writer = new PcapWriter(outputFile.stream(), linkType, TimestampResolution.NANOSECONDS);
         }
         if (r.linkType() != linkType) {
             otherLinkType++;

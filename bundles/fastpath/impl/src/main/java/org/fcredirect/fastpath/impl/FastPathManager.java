@@ -1,6 +1,7 @@
 package org.fcredirect.fastpath.impl;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +72,7 @@ import org.slf4j.LoggerFactory;
 public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthCheck {
     static final String PID = "org.fcredirect.fastpath";
     private static final Logger LOG = LoggerFactory.getLogger(FastPathManager.class);
-    private static final long STOP_MILLIS = 5_000;
+    static final long STOP_MILLIS = 5_000;
     private static final long TRAFFIC_STOP_MILLIS = 35_000;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -104,6 +105,10 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
     private volatile FastPathSettings settings;
     private volatile FastPathSettings pending;
     private volatile Totals retiredTotals = Totals.ZERO;
+    /** Why the pipeline waits for a stuck worker before it may be rebuilt; null when none is stuck. */
+    private volatile String stuck;
+    /** How long a rebuild waits for the old workers; tests shorten it. */
+    long stopMillis = STOP_MILLIS;
     private volatile TrafficGenerator traffic;
     private volatile Thread trafficThread;
     private StatsDrainer drainer;
@@ -176,6 +181,11 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
                 return;
             }
             FastPathSettings s = p.settings;
+            if (stuck != null) {
+                pending = next;
+                LOG.info("Fast path settings {} wait for the rebuild that waits for a stuck worker", next);
+                return;
+            }
             settings = new FastPathSettings(s.workers(), s.ringSize(), s.controlQueueSize(), s.statsQueueSize(),
                     next.statsIntervalMillis(), next.defaultDecision(), s.exchangeTableSize());
             if (p.sources() > 0) {
@@ -188,18 +198,32 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
         }
     }
 
-    /** Replaces the pipeline, carrying rules and uncollected counters over. Under the control lock. */
+    /**
+     * Replaces the pipeline, carrying rules and uncollected counters over. Under the control lock.
+     * A worker that does not stop in time may still touch the rules and counters the rebuild would
+     * carry over, so the old pipeline stays (stopped) and the rebuild is retried until it ends.
+     */
     private void rebuild(FastPathSettings next) {
         Pipeline old = pipeline;
-        boolean stopped;
         try {
-            stopped = old.stop(STOP_MILLIS);
+            old.stop(stopMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopped = false;
         }
-        if (!stopped) {
-            LOG.error("A fast path worker did not stop within {} ms; rebuilding anyway", STOP_MILLIS);
+        List<Integer> running = old.running();
+        if (!running.isEmpty()) {
+            pending = next;
+            if (stuck == null) {
+                stuck = "fast path worker(s) " + running + " did not stop within " + stopMillis
+                        + " ms; the fast path is stopped and its rebuild with " + next + " waits for them";
+                LOG.error("{}", stuck);
+            }
+            timer.after(Duration.ofMillis(stopMillis), this::retryRebuild);
+            return;
+        }
+        if (stuck != null) {
+            LOG.info("The stuck fast path worker(s) ended; rebuilding");
+            stuck = null;
         }
         Pipeline p = Pipeline.rebuild(old, next);
         p.assumeApplied(fanout.sequence(), fanout.generation());
@@ -214,6 +238,14 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
             rules += w.processor.rules.rules();
         }
         LOG.info("Fast path rebuilt with {}: {} rules and the uncollected counters carried over", next, rules);
+    }
+
+    private void retryRebuild() {
+        synchronized (control) {
+            if (stuck != null && pending != null) {
+                rebuild(pending);
+            }
+        }
     }
 
     @Deactivate
@@ -246,6 +278,10 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
 
     private Pipeline running() {
         Pipeline p = pipeline;
+        String why = stuck;
+        if (why != null) {
+            throw new IllegalStateException(why);
+        }
         if (p == null || p.stopped()) {
             throw new IllegalStateException("the fast path is not running");
         }
@@ -258,6 +294,10 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
         Pipeline p = pipeline;
         if (p == null) {
             return HealthResult.unhealthy("the fast path has not started");
+        }
+        String why = stuck;
+        if (why != null) {
+            return HealthResult.unhealthy(why);
         }
         return workerHealth.check(p, p.stopped(), Arrays.asList(p.workers));
     }
@@ -453,22 +493,30 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
     }
 
     /** The current run's generator, for tests. */
+    /** By the files themselves where both exist: a link or another spelling of the input is the input. */
+    private static boolean sameFile(Path a, Path b) throws IOException {
+        if (Files.exists(a) && Files.exists(b)) {
+            return Files.isSameFile(a, b);
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
     TrafficGenerator generator() {
         return traffic;
     }
 
     @Override
-    public ReplayResult replay(Path input, Path output, int vsan, ReplayListener listener)
+    public ReplayResult replay(Path input, Path output, boolean replaceOutput, int vsan, ReplayListener listener)
             throws IOException, InterruptedException {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
         if (vsan < 1 || vsan > 4094) {
             throw new IllegalArgumentException("replay VSAN " + vsan + " must be 1..4094");
         }
-        if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
-            throw new IllegalArgumentException("the replay output " + output + " is its input");
+        if (sameFile(input, output)) {
+            throw new IllegalArgumentException("the replay output " + output + " is its input " + input);
         }
-        CaptureReplay replay = new CaptureReplay(sources, LinkTypes.load(), input, output, vsan,
+        CaptureReplay replay = new CaptureReplay(sources, LinkTypes.load(), input, output, replaceOutput, vsan,
                 listener == null ? ReplayListener.NONE : listener);
         try {
             return replay.run();

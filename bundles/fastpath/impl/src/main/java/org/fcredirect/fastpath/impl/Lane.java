@@ -14,10 +14,15 @@ final class Lane {
     final SpscArrayQueue<FrameBatch> processed;
 
     Lane(String source, int worker, int batches) {
+        // both rings hold every batch of the lane, so neither offer can fail
+        this(source, worker, new SpscArrayQueue<>(batches), new SpscArrayQueue<>(batches));
+    }
+
+    /** With rings of the caller's, so a test can hold a worker inside a round. */
+    Lane(String source, int worker, SpscArrayQueue<FrameBatch> toWorker, SpscArrayQueue<FrameBatch> processed) {
         this.source = source;
         this.worker = worker;
-        // both rings hold every batch of the lane, so neither offer can fail
-        this.toWorker = new SpscArrayQueue<>(batches);
-        this.processed = new SpscArrayQueue<>(batches);
+        this.toWorker = toWorker;
+        this.processed = processed;
     }
 }

@@ -1,6 +1,8 @@
 package org.fcredirect.fastpath.impl;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 import org.fcredirect.fastpath.api.DefaultDecision;
@@ -53,6 +55,17 @@ final class Pipeline {
 
     boolean stopped() {
         return stopped;
+    }
+
+    /** The workers whose thread still runs; after {@link #stop} these are the stuck ones. */
+    List<Integer> running() {
+        List<Integer> alive = new ArrayList<>();
+        for (Worker w : workers) {
+            if (w.alive()) {
+                alive.add(w.index);
+            }
+        }
+        return alive;
     }
 
     StatsChannel[] channels() {

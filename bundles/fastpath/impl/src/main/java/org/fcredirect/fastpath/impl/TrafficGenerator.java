@@ -353,7 +353,8 @@ final class TrafficGenerator implements Runnable {
         long rate = spec.framesPerSecond();
         long budget = Long.MAX_VALUE;
         if (rate > 0) {
-            credit = Math.min(credit + (now - lastRefill) * rate, Math.max(rate / 100, 64) * SECOND);
+            // a second of refill fills the credit up anyway; more could overflow after a long pause
+            credit = Math.min(credit + Math.min(now - lastRefill, SECOND) * rate, Math.max(rate / 100, 64) * SECOND);
             lastRefill = now;
             budget = credit / SECOND;
         }

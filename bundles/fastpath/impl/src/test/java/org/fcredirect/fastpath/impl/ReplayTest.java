@@ -1,5 +1,6 @@
 package org.fcredirect.fastpath.impl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -178,11 +180,17 @@ class ReplayTest {
         assertEquals(1, manager.status().sourceFailures());
     }
 
-    @Test
-    void aTruncatedCaptureFailsNamingTheOffsetAndLeavesNoPartialOutput() throws Exception {
+    /** cut.pcap: the generated capture without its last 100 bytes. */
+    private Path truncatedCapture() throws IOException {
         byte[] whole = Files.readAllBytes(generatedCapture());
         Path in = dir.resolve("cut.pcap");
         Files.write(in, java.util.Arrays.copyOf(whole, whole.length - 100));
+        return in;
+    }
+
+    @Test
+    void aTruncatedCaptureFailsNamingTheOffsetAndLeavesNoPartialOutput() throws Exception {
+        Path in = truncatedCapture();
         Path out = dir.resolve("out.pcap");
         IOException e = assertThrows(IOException.class, () -> manager.replay(in, out, VSAN, null));
         assertTrue(e.getMessage().contains("cut.pcap") && e.getMessage().contains("truncated"), e.getMessage());
@@ -198,6 +206,42 @@ class ReplayTest {
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> manager.replay(out, out, VSAN, null));
         assertThrows(IllegalArgumentException.class, () -> manager.replay(dir.resolve("a"), out, 0, null));
+    }
+
+    @Test
+    void anExistingOutputIsRefusedAndKept() throws Exception {
+        Path in = generatedCapture();
+        Path out = dir.resolve("mine.pcap");
+        Files.writeString(out, "not the replay's");
+        assertThrows(FileAlreadyExistsException.class, () -> manager.replay(in, out, VSAN, null));
+        assertEquals("not the replay's", Files.readString(out));
+    }
+
+    @Test
+    void aFailedReplayKeepsTheFileItWasToReplaceAndLeavesNoTemporary() throws Exception {
+        Path in = truncatedCapture();
+        Path out = dir.resolve("mine.pcap");
+        Files.writeString(out, "not the replay's");
+        assertThrows(IOException.class, () -> manager.replay(in, out, true, VSAN, null));
+        assertEquals("not the replay's", Files.readString(out));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("cut.pcap", "generated.pcap", "mine.pcap"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        manager.replay(generatedCapture(), out, true, VSAN, null);
+        try (CaptureReader reader = CaptureReader.open(out)) {
+            assertTrue(reader.next() != null, "replaced when asked to");
+        }
+    }
+
+    @Test
+    void theInputUnderAnotherNameIsNeverTheOutput() throws Exception {
+        Path in = generatedCapture();
+        byte[] before = Files.readAllBytes(in);
+        Path link = Files.createSymbolicLink(dir.resolve("link.pcap"), in);
+        assertThrows(IllegalArgumentException.class, () -> manager.replay(in, link, true, VSAN, null));
+        assertThrows(IllegalArgumentException.class, () -> manager.replay(in, link, VSAN, null));
+        assertArrayEquals(before, Files.readAllBytes(in));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.fcredirect.fc.io.InputLimitException;
 import org.fcredirect.flow.api.FlowSpec;
 import org.fcredirect.flow.api.ImportException;
 import org.fcredirect.flow.api.ValidationException;
@@ -55,6 +56,8 @@ final class CsvFlowReader {
                 }
                 flows.add(new ParsedFlow(lineNumber, spec(fields, lineNumber)));
             }
+        } catch (InputLimitException e) {
+            throw new ImportException(e.line(), "", e.problem(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the CSV import at line " + lineNumber, e);
         }

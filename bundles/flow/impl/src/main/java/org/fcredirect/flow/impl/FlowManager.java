@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 
 import org.fcredirect.fastpath.api.RewriteRule;
 import org.fcredirect.fastpath.api.RuleSink;
+import org.fcredirect.fc.io.BoundedReader;
 import org.fcredirect.fc.VsanId;
 import org.fcredirect.fc.Wwn;
 import org.fcredirect.flow.api.Appliance;
@@ -51,6 +52,9 @@ import org.slf4j.LoggerFactory;
 @Component(service = FlowService.class, immediate = true, property = "fcr.mbean=org.fcredirect:type=FlowManager")
 public class FlowManager implements FlowService {
     private static final Logger LOG = LoggerFactory.getLogger(FlowManager.class);
+    /** An import is text an operator wrote or exported: some 200 000 flows, one short line each. */
+    static final long MAX_IMPORT_CHARS = 32L << 20;
+    static final int MAX_IMPORT_LINE_CHARS = 4 << 10;
 
     private final FlowStore store;
     private final FlowModel model;
@@ -212,8 +216,9 @@ public class FlowManager implements FlowService {
     @Override
     public ImportResult importFlows(Reader input, FlowFormat format) {
         long started = System.nanoTime();
-        List<ParsedFlow> parsed = format == FlowFormat.CSV ? CsvFlowReader.read(input) : JsonFlowReader.read(input);
-        ImportResult result = store.change(effects -> {
+        Reader bounded = new BoundedReader(input, "flow import", MAX_IMPORT_CHARS, MAX_IMPORT_LINE_CHARS);
+        List<ParsedFlow> parsed = format == FlowFormat.CSV ? CsvFlowReader.read(bounded) : JsonFlowReader.read(bounded);
+        ImportResult result = change(effects -> {
             Map<FlowKey, Integer> lineOf = new HashMap<>(parsed.size() * 2);
             for (ParsedFlow p : parsed) {
                 try {

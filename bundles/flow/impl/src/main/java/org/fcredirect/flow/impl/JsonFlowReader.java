@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.fcredirect.fc.io.InputLimitException;
 import org.fcredirect.flow.api.FlowSpec;
 import org.fcredirect.flow.api.ImportException;
 import org.fcredirect.flow.api.ValidationException;
@@ -36,6 +37,8 @@ final class JsonFlowReader {
         StringWriter all = new StringWriter();
         try {
             input.transferTo(all);
+        } catch (InputLimitException e) {
+            throw new ImportException(e.line(), "", e.problem(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the JSON import", e);
         }

@@ -6,10 +6,13 @@ import static org.fcredirect.flow.impl.Fabric.host;
 import static org.fcredirect.flow.impl.Fabric.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -78,6 +81,47 @@ class ImportExportTest {
         assertEquals(2, importText(json, FlowFormat.JSON).count());
         assertEquals("café \"db\"", flows.get(FlowId.of(1)).orElseThrow().spec().description());
         assertEquals(OptionalInt.of(7), flows.get(FlowId.of(2)).orElseThrow().spec().lun());
+    }
+
+    /** Comment lines without end, as a device file or a pipe that never closes would give. */
+    private static Reader endless(String line) {
+        return new Reader() {
+            private int at;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                for (int i = 0; i < length; i++) {
+                    buffer[offset + i] = line.charAt(at++ % line.length());
+                }
+                return length;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Test
+    void aLineLongerThanTheCapIsRefusedNamingIt() {
+        String longText = "x".repeat(FlowManager.MAX_IMPORT_LINE_CHARS + 1);
+        ImportException csv = assertThrows(ImportException.class,
+                () -> importText("vsan,initiator,target,description\n10," + H1 + "," + T1 + "," + longText + "\n", FlowFormat.CSV));
+        assertEquals("line 2: longer than " + FlowManager.MAX_IMPORT_LINE_CHARS + " characters, the most a line may hold",
+                csv.getMessage());
+        ImportException json = assertThrows(ImportException.class,
+                () -> importText("[\n{\"vsan\": 10, \"description\": \"" + longText + "\"}\n]", FlowFormat.JSON));
+        assertEquals(2, json.line(), json.getMessage());
+        assertEquals(0, flows.count(FlowFilter.all()));
+    }
+
+    @Test
+    void anEndlessInputIsRefusedAtTheSizeCap() {
+        for (FlowFormat format : FlowFormat.values()) {
+            ImportException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> assertThrows(ImportException.class, () -> flows.importFlows(endless("# again\n"), format)));
+            assertTrue(e.getMessage().contains("goes past " + FlowManager.MAX_IMPORT_CHARS + " characters"), e.getMessage());
+        }
     }
 
     @Test

@@ -60,6 +60,12 @@ public final class FakePolicy implements PolicyService {
         return decide.apply(context);
     }
 
+    /** Decides as {@link #evaluate} does, without recording the context: a dry run changes nothing. */
+    @Override
+    public Decision evaluateDryRun(FlowContext context) {
+        return decide.apply(context);
+    }
+
     @Override
     public synchronized void add(Policy policy) {
         calls.add("add " + policy.name());

@@ -75,6 +75,11 @@ class BuiltInChecksTest {
         }
 
         @Override
+        public Decision evaluateDryRun(FlowContext context) {
+            throw new UnsupportedOperationException("a fake: these tests do not call it");
+        }
+
+        @Override
         public void add(Policy policy) {
             throw new UnsupportedOperationException("a fake: these tests do not call it");
         }

@@ -26,7 +26,8 @@ final class ApplianceChooser {
         this.inventory = inventory;
     }
 
-    Optional<String> choose(Policy p, FlowContext context) {
+    /** @param takeTurn false to show a round-robin group's next member without moving on */
+    Optional<String> choose(Policy p, FlowContext context, boolean takeTurn) {
         String group = p.group().orElseThrow();
         List<Appliance> members = new ArrayList<>();
         for (Appliance a : inventory.list()) {
@@ -40,10 +41,16 @@ final class ApplianceChooser {
         return Optional.of(switch (p.balancing().orElseThrow()) {
             case TARGET_AFFINITY -> TargetAffinity.choose(members, context.vsan().value(), context.target().value());
             case LEAST_LOADED -> leastLoaded(members);
-            case ROUND_ROBIN -> members.get((int) Math.floorMod(
-                    turns.computeIfAbsent(p.name(), k -> new AtomicLong()).getAndIncrement(), (long) members.size()))
-                    .name();
+            case ROUND_ROBIN -> members.get((int) Math.floorMod(turn(p.name(), takeTurn), (long) members.size())).name();
         });
+    }
+
+    private long turn(String policy, boolean take) {
+        if (take) {
+            return turns.computeIfAbsent(policy, k -> new AtomicLong()).getAndIncrement();
+        }
+        AtomicLong next = turns.get(policy);
+        return next == null ? 0 : next.get();
     }
 
     /** Fewest flows per unit of weight; ties go to the first by name (the inventory lists by name). */

@@ -151,18 +151,28 @@ public class PolicyManager implements PolicyService {
         if (cached != null) {
             return cached;
         }
-        Decision d = decide(context);
+        Decision d = decide(context, true);
         cache.put(context, d, version, epoch);
         return d;
     }
 
-    /** Runs the policies, without the cache. */
-    Decision decide(FlowContext context) {
+    @Override
+    public Decision evaluateDryRun(FlowContext context) {
+        Objects.requireNonNull(context, "context");
+        return decide(context, false);
+    }
+
+    /**
+     * Runs the policies, without the cache.
+     *
+     * @param takeTurn false for a dry run: a round-robin group shows its next member without moving on
+     */
+    private Decision decide(FlowContext context, boolean takeTurn) {
         Policy p = policies.firstMatch(context);
         if (p == null) {
             return Decision.noMatch(settings.defaultAction());
         }
-        return Decision.of(p, p.action() == FlowAction.REDIRECT ? chooser.choose(p, context) : Optional.empty());
+        return Decision.of(p, p.action() == FlowAction.REDIRECT ? chooser.choose(p, context, takeTurn) : Optional.empty());
     }
 
     @Override

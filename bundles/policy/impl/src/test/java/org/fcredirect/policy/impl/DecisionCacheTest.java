@@ -23,6 +23,27 @@ class DecisionCacheTest {
     }
 
     @Test
+    void aDryRunLeavesTheCacheAndTheTurnsAsTheyWere() {
+        engine.add(policy("name=rr action=redirect group=enc balancing=round-robin vsan=10"));
+        for (int h = 0; h < 100; h++) {
+            engine.evaluate(context(10, h, 1));
+        }
+        assertEquals(engine.evaluate(context(10, 0, 1)), engine.evaluateDryRun(context(10, 0, 1)));
+        CacheStatistics before = stats();
+        engine.evaluateDryRun(context(10, 1, 1));
+        String predicted = engine.evaluateDryRun(context(10, 500, 1)).appliance().orElseThrow();
+        assertEquals(before, stats(), "no hit, miss, insert or eviction");
+        assertEquals(predicted, engine.evaluate(context(10, 500, 1)).appliance().orElseThrow(),
+                "the dry run took no round-robin turn");
+        long hits = stats().hits();
+        engine.evaluate(context(10, 2, 1));
+        assertEquals(hits + 1, stats().hits());
+        long misses = stats().misses();
+        engine.evaluate(context(10, 1, 1));
+        assertEquals(misses + 1, stats().misses(), "host 1, seen by the dry run only, was the least recently used and went");
+    }
+
+    @Test
     void aRepeatedEvaluationIsAHit() {
         engine.evaluate(context(10, 1, 1));
         engine.evaluate(context(10, 1, 1));

@@ -50,7 +50,6 @@ final class GroupCommitWriter {
 
     private volatile LogSettings settings;
     private volatile long committed;
-    private volatile Throwable died;
     private ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
     private long nextSequence;
     private long lastTimestamp;
@@ -64,7 +63,8 @@ final class GroupCommitWriter {
         this.committed = chain.lastSequence();
         this.nextSequence = committed + 1;
         this.lastTimestamp = chain.lastTimestampAtOpen();
-        this.thread = new Thread(this::run, "fcr-eventlog-writer");
+        // named after its directory: a thread dump tells the writers of several logs apart
+        this.thread = new Thread(this::run, "fcr-eventlog-writer " + chain.directory);
         thread.setDaemon(true);
     }
 
@@ -93,10 +93,6 @@ final class GroupCommitWriter {
 
     /** Queues a request, waiting while the queue is full: the disk sets the pace. */
     void submit(AppendRequest request) {
-        Throwable d = died;
-        if (d != null) {
-            throw new StorageException("event log writer stopped after an unexpected error: " + d, d);
-        }
         try {
             queue.put(request);
         } catch (InterruptedException e) {
@@ -123,27 +119,45 @@ final class GroupCommitWriter {
         failQueued(new StorageException("event log is closed"));
     }
 
+    /**
+     * Serves until the stop marker. An interrupt or an unexpected error fails the batch in hand and
+     * the writer serves on from what the segments hold, so one fault never stops every later append.
+     */
     private void run() {
-        try {
-            boolean stopping = false;
-            while (!stopping) {
-                AppendRequest first = queue.take();
-                if (first == AppendRequest.STOP) {
-                    break;
-                }
-                LogSettings s = settings;
-                batch.add(first);
-                stopping = collect(s, first.events.length);
-                writeBatch(s);
+        while (true) {
+            try {
+                serve();
+                return;
+            } catch (InterruptedException | RuntimeException | Error e) {
+                LOG.error("Event log writer hit an unexpected error, failed its batch and restarts: {}", e.toString());
+                StorageException error = new StorageException("event log writer failed this append: " + e, e);
+                batch.forEach(r -> r.fail(error));
                 batch.clear();
+                resync();
             }
-        } catch (InterruptedException | RuntimeException | Error e) {
-            died = e;
-            LOG.error("Event log writer stopped by an unexpected error; appends fail from now on: {}", e.toString());
-            StorageException error = new StorageException("event log writer stopped: " + e, e);
-            batch.forEach(r -> r.fail(error));
-            failQueued(error);
         }
+    }
+
+    private void serve() throws InterruptedException {
+        boolean stopping = false;
+        while (!stopping) {
+            AppendRequest first = queue.take();
+            if (first == AppendRequest.STOP) {
+                return;
+            }
+            LogSettings s = settings;
+            batch.add(first);
+            stopping = collect(s, first.events.length);
+            writeBatch(s);
+            batch.clear();
+        }
+    }
+
+    /** Numbering follows the segments again, whatever point the failed batch had reached. */
+    private void resync() {
+        long last = chain.lastSequence();
+        nextSequence = last + 1;
+        committed = last;
     }
 
     /** @return true when the stop marker was taken */
@@ -187,6 +201,7 @@ final class GroupCommitWriter {
             }
             try {
                 if (j == i) {
+                    clearBeforeSeal(segment);
                     chain.roll(s.segmentSizeBytes(), micros(clock.instant()), durable);
                     continue;
                 }
@@ -233,6 +248,25 @@ final class GroupCommitWriter {
         }
         segment.dirtyEnd = end;
         commit(segment, position, from, to, count, timestamp);
+    }
+
+    /**
+     * A failed write whose roll-back failed too leaves bytes past the segment's end; recovery
+     * refuses a sealed segment with anything but zeros there, so they go before the roll, forced
+     * in every durability mode, or the roll is refused.
+     */
+    private void clearBeforeSeal(Segment segment) throws IOException {
+        if (segment.dirtyEnd <= segment.end()) {
+            return;
+        }
+        try {
+            FileOps.zero(segment.channel, segment.end(), segment.dirtyEnd);
+            segment.channel.force(false);
+        } catch (IOException e) {
+            throw new IOException("could not clear the leftovers of a failed write in " + segment.path
+                    + " at offsets " + segment.end() + ".." + segment.dirtyEnd + " before sealing it: " + e, e);
+        }
+        segment.dirtyEnd = segment.end();
     }
 
     /** Zeroes what a failed write may have left, so a crash cannot bring its events back. */

@@ -130,4 +130,75 @@ class FaultTest {
             assertEquals(forces + 1, channels.forces.get(), "none never forces");
         }
     }
+
+    /** Two events that take a whole segment, too big for what is left of the first one. */
+    private static List<NewEvent> fillingASegment() {
+        byte[] half = new byte[GroupCommitWriter.MAX_REQUEST_BYTES / 2 - RecordCodec.recordSize("flow", "t", 0)];
+        return List.of(NewEvent.of("flow", "t", half), NewEvent.of("flow", "t", half));
+    }
+
+    /** A log whose last write was torn and could not be rolled back: its bytes stay past the segment's end. */
+    private FileEventLog withTornWriteLeftOver() throws Exception {
+        FileEventLog log = open();
+        append(log, "flow", "t", "first");
+        append(log, "flow", "t", "second");
+        channels.readOnlyAfterTornWrite.set(true);
+        failure(log.append("flow", "t", new byte[700 * 1024]));
+        return log;
+    }
+
+    /** Closes the log and checks that a reopen finds exactly these events, gapless. */
+    private void assertHoldsAfterReopen(FileEventLog log, String... texts) {
+        log.close();
+        try (FileEventLog reopened = TestLogs.open(dir)) {
+            assertEquals(List.of(texts), assertGapless(reopened, texts.length).stream().map(TestLogs::text).toList());
+        }
+    }
+
+    @Test
+    void aRollAfterAFailedWriteClearsItsLeftoversBeforeSealingTheSegment() throws Exception {
+        FileEventLog log = withTornWriteLeftOver();
+        channels.clear();
+        assertEquals(3, log.appendAll(fillingASegment()).get(10, TimeUnit.SECONDS).get(0).sequence());
+        assertEquals(2, TestLogs.segments(dir).size());
+        log.close();
+        try (FileEventLog reopened = TestLogs.open(dir)) {
+            assertGapless(reopened, 4);
+        }
+    }
+
+    @Test
+    void aRollIsRefusedWhileTheLeftoversOfAFailedWriteCannotBeCleared() throws Exception {
+        FileEventLog log = withTornWriteLeftOver();
+        StorageException e = failure(log.appendAll(fillingASegment()));
+        assertTrue(e.getMessage().contains("before sealing it"), e.getMessage());
+        assertEquals(1, TestLogs.segments(dir).size(), "the damaged segment stays the active one");
+        assertRecoversAfterFault(log, "never-written");
+    }
+
+    @Test
+    void anInterruptedWriterServesTheNextAppendDurably() throws Exception {
+        FileEventLog log = open();
+        append(log, "flow", "t", "first");
+        Thread writer = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("fcr-eventlog-writer " + dir))
+                .findFirst().orElseThrow();
+        TestLogs.await(() -> writer.getState() == Thread.State.WAITING, "the writer waits for appends");
+        writer.interrupt();
+        TestLogs.await(() -> !writer.isInterrupted(), "the writer took the interrupt");
+        append(log, "flow", "t", "second");
+        assertHoldsAfterReopen(log, "first", "second");
+    }
+
+    @Test
+    void aWriterCrashFailsOnlyTheBatchInHand() throws Exception {
+        FileEventLog log = open();
+        append(log, "flow", "t", "first");
+        channels.crashWrites.set(true);
+        StorageException e = failure(log.append("flow", "t", payload("crashed")));
+        assertTrue(e.getMessage().contains("driver bug"), e.getMessage());
+        channels.clear();
+        append(log, "flow", "t", "second");
+        assertHoldsAfterReopen(log, "first", "second");
+    }
 }

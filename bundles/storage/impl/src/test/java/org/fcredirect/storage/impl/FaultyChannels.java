@@ -15,12 +15,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Opens real channels that can be told to fail like a full or broken disk: writes stop half way
  * with "No space left on device", forces fail with an I/O error, no new file can be created
- * (segments are made as {@code .tmp} files first). Also counts writes and forces.
+ * (segments are made as {@code .tmp} files first), or the disk turns read-only right after a
+ * torn write so not even its roll-back reaches the file, or a write fails with an error no caller
+ * expects (a bug below the engine). Also counts writes and forces.
  */
 final class FaultyChannels implements ChannelFactory {
     final AtomicBoolean failWrites = new AtomicBoolean();
     final AtomicBoolean failForces = new AtomicBoolean();
     final AtomicBoolean failCreates = new AtomicBoolean();
+    final AtomicBoolean readOnlyAfterTornWrite = new AtomicBoolean();
+    final AtomicBoolean crashWrites = new AtomicBoolean();
+    private final AtomicBoolean torn = new AtomicBoolean();
     final AtomicInteger writes = new AtomicInteger();
     final AtomicInteger forces = new AtomicInteger();
 
@@ -38,6 +43,9 @@ final class FaultyChannels implements ChannelFactory {
         failWrites.set(false);
         failForces.set(false);
         failCreates.set(false);
+        readOnlyAfterTornWrite.set(false);
+        crashWrites.set(false);
+        torn.set(false);
     }
 
     private final class Faulty extends FileChannel {
@@ -50,7 +58,13 @@ final class FaultyChannels implements ChannelFactory {
         @Override
         public int write(ByteBuffer src, long position) throws IOException {
             writes.incrementAndGet();
-            if (failWrites.get()) {
+            if (crashWrites.get()) {
+                throw new InternalError("driver bug");
+            }
+            if (readOnlyAfterTornWrite.get() && torn.getAndSet(true)) {
+                throw new IOException("Read-only file system");
+            }
+            if (failWrites.get() || readOnlyAfterTornWrite.get()) {
                 // a partial write reaches the file before the error, as on a disk filling up
                 ByteBuffer half = src.duplicate();
                 half.limit(half.position() + half.remaining() / 2);
