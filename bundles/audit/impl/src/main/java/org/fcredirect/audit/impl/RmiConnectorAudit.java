@@ -3,6 +3,7 @@ package org.fcredirect.audit.impl;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.management.Attribute;
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -73,8 +74,8 @@ public class RmiConnectorAudit implements NotificationListener {
                 return;
             }
             MBeanServerForwarder forwarder = AuditingForwarder.create(audit, clock);
-            server.invoke(connector, "setMBeanServerForwarder", new Object[] {forwarder},
-                    new String[] {MBeanServerForwarder.class.getName()});
+            // JMXConnectorServerMBean.setMBeanServerForwarder is, to the MBean server, a write-only attribute
+            server.setAttribute(connector, new Attribute("MBeanServerForwarder", forwarder));
             installed.put(connector, forwarder);
             LOG.info("Audit: JMX calls through {} are recorded", connector);
         } catch (JMException | RuntimeException e) {

@@ -38,7 +38,17 @@ public class ShellAuditListener implements CommandSessionListener {
 
     @Override
     public void afterExecute(CommandSession session, CharSequence command, Exception exception) {
-        record(session, command, exception instanceof SecurityException ? AuditOutcome.DENIED : AuditOutcome.FAILED);
+        record(session, command, refused(exception) ? AuditOutcome.DENIED : AuditOutcome.FAILED);
+    }
+
+    /**
+     * Karaf's command ACLs refuse with a SecurityException, or hide the command from the user with
+     * Gogo's CommandNotFoundException (whose package Karaf does not export, hence by name): an
+     * unknown command is recorded as refused too.
+     */
+    static boolean refused(Exception exception) {
+        return exception instanceof SecurityException
+                || exception.getClass().getName().equals("org.apache.felix.gogo.runtime.CommandNotFoundException");
     }
 
     @Override
