@@ -10,6 +10,7 @@ import org.fcredirect.audit.api.AuditEntry;
 
 /** The most recent audit entries, at most {@code capacity}; the oldest go first. Thread-safe. */
 final class AuditRing {
+    static final int MAX_CAPACITY = 1_000_000;
     private final ArrayDeque<AuditEntry> entries = new ArrayDeque<>();
     private int capacity;
 
@@ -18,8 +19,8 @@ final class AuditRing {
     }
 
     synchronized void resize(int newCapacity) {
-        if (newCapacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1: " + newCapacity);
+        if (newCapacity < 1 || newCapacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException("capacity " + newCapacity + ": must be 1.." + MAX_CAPACITY);
         }
         capacity = newCapacity;
         trim();

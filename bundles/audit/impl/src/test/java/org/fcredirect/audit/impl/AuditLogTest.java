@@ -53,6 +53,7 @@ class AuditLogTest {
         log.modified(capacity(2));
         assertEquals(List.of("a3", "a4"), actions(log.recent(10, Optional.empty())));
         assertThrows(IllegalArgumentException.class, () -> log.modified(capacity(0)));
+        assertThrows(IllegalArgumentException.class, () -> log.modified(capacity(AuditRing.MAX_CAPACITY + 1)));
         assertThrows(IllegalArgumentException.class, () -> log.recent(0, Optional.empty()));
     }
 
