@@ -23,7 +23,6 @@ import javax.inject.Inject;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -58,7 +57,7 @@ public class AuditIT extends FcrTestSupport {
     @Test
     public void shellJmxAndJolokiaActionsAreAuditedWithUserAndOrigin() throws Exception {
         execute("fcr:flow-create --vsan 10 --initiator " + HOST + " --target " + ARRAY);
-        try (JMXConnector connector = JMXConnectorFactory.connect(jmxUrl(), Map.of(JMXConnector.CREDENTIALS, new String[] {OPERATOR, PASSWORD}))) {
+        try (JMXConnector connector = JMXConnectorFactory.connect(jmxServiceUrl(), Map.of(JMXConnector.CREDENTIALS, new String[] {OPERATOR, PASSWORD}))) {
             connector.getMBeanServerConnection().invoke(new ObjectName("org.fcredirect:type=FastPath"), "stopTraffic", null, null);
         }
         await("Jolokia runs an exec", () -> {
@@ -93,14 +92,14 @@ public class AuditIT extends FcrTestSupport {
     @Test
     public void passwordsAreStoredAsSaltedDigestsAfterTheFirstLogin() throws Exception {
         for (String user : new String[] {OPERATOR, SECOND}) {
-            JMXConnectorFactory.connect(jmxUrl(), Map.of(JMXConnector.CREDENTIALS, new String[] {user, PASSWORD})).close();
+            JMXConnectorFactory.connect(jmxServiceUrl(), Map.of(JMXConnector.CREDENTIALS, new String[] {user, PASSWORD})).close();
         }
         await("both entries digested", () -> stored(OPERATOR).startsWith("{CRYPT}") && stored(SECOND).startsWith("{CRYPT}"));
         assertNotEquals("the same password, a salt of its own", stored(OPERATOR), stored(SECOND));
         assertTrue(stored(OPERATOR), !stored(OPERATOR).contains(PASSWORD));
-        JMXConnectorFactory.connect(jmxUrl(), Map.of(JMXConnector.CREDENTIALS, new String[] {OPERATOR, PASSWORD})).close();
+        JMXConnectorFactory.connect(jmxServiceUrl(), Map.of(JMXConnector.CREDENTIALS, new String[] {OPERATOR, PASSWORD})).close();
         try {
-            JMXConnectorFactory.connect(jmxUrl(), Map.of(JMXConnector.CREDENTIALS, new String[] {OPERATOR, "wrong"})).close();
+            JMXConnectorFactory.connect(jmxServiceUrl(), Map.of(JMXConnector.CREDENTIALS, new String[] {OPERATOR, "wrong"})).close();
             fail("a wrong password logged in");
         } catch (SecurityException expected) {
             assertEquals(SecurityException.class, expected.getClass());
@@ -128,12 +127,6 @@ public class AuditIT extends FcrTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":\"org.fcredirect:type=FastPath\",\"operation\":\"stopTraffic()\"}"))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private JMXServiceURL jmxUrl() throws IOException {
-        return new JMXServiceURL(String.format("service:jmx:rmi://127.0.0.1:%s/jndi/rmi://127.0.0.1:%s/karaf-%s",
-                config("org.apache.karaf.management", "rmiServerPort"), config("org.apache.karaf.management", "rmiRegistryPort"),
-                System.getProperty("karaf.name", "root")));
     }
 
     private String config(String pid, String key) throws IOException {

@@ -29,7 +29,6 @@ import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.storage.api.EventLog;
 import org.junit.Test;
@@ -70,10 +69,7 @@ public class JmxConsoleIT extends FcrTestSupport {
     public void jmxRmiShowsTheFcrMBeansToAKarafUser() throws Exception {
         long sequence = eventLog.append("itest-jmx-console", "ping", "{}".getBytes(StandardCharsets.UTF_8))
                 .get(10, TimeUnit.SECONDS).sequence();
-        JMXServiceURL url = new JMXServiceURL(String.format("service:jmx:rmi://127.0.0.1:%s/jndi/rmi://127.0.0.1:%s/karaf-%s",
-                config("org.apache.karaf.management", "rmiServerPort"), config("org.apache.karaf.management", "rmiRegistryPort"),
-                System.getProperty("karaf.name", "root")));
-        try (JMXConnector connector = JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {VIEWER, PASSWORD}))) {
+        try (JMXConnector connector = JMXConnectorFactory.connect(jmxServiceUrl(), Map.of(JMXConnector.CREDENTIALS, new String[] {VIEWER, PASSWORD}))) {
             MBeanServerConnection server = connector.getMBeanServerConnection();
             int workers = fastPath.status().workers().size();
             assertTrue("the fast path runs workers", workers > 0);
