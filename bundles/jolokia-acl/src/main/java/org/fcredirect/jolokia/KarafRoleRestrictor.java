@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * State changes (exec, write) only over POST: Jolokia checks the operation or attribute and then
  * the HTTP method of the same parsed request, in its thread ({@link PendingChange}), so a GET in
- * any form (path, {@code ?p=}) is refused, and so is nothing in a POST body, each of whose requests
- * is checked on its own. A servlet filter would have to parse Jolokia's URL forms again. Each such
+ * any form (path or {@code ?p=}) is refused, and each request of a bulk POST body is checked on
+ * its own; a servlet filter would have to parse Jolokia's URL forms and bodies again. Each such
  * request is recorded with the audit service when that is there (the arguments do not reach a
  * restrictor: the record names the operation). Origin (or Referer) when a client sends one must be
  * one of etc/jolokia-access.xml's {@code <cors>} origins, which checks strictly; a client that
