@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.security.PrivilegedExceptionAction;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Dictionary;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -34,6 +35,7 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.inject.Inject;
+import javax.management.remote.JMXServiceURL;
 import javax.security.auth.Subject;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
@@ -60,6 +62,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -140,6 +143,14 @@ public abstract class FcrTestSupport {
         FastPathStatus status = fastPath.status();
         assertEquals("frames in the per-flow statistics vs frames the fast path processed (backlog " + status.stats()
                 + ")", status.framesProcessed(), counted);
+    }
+
+    /** The URL of Karaf's JMX RMI connector, on the free ports this boot gave it. */
+    protected JMXServiceURL jmxServiceUrl() throws IOException, InterruptedException {
+        Dictionary<String, Object> management = service(ConfigurationAdmin.class)
+                .getConfiguration("org.apache.karaf.management", null).getProperties();
+        return new JMXServiceURL(String.format("service:jmx:rmi://127.0.0.1:%s/jndi/rmi://127.0.0.1:%s/karaf-%s",
+                management.get("rmiServerPort"), management.get("rmiRegistryPort"), System.getProperty("karaf.name", "root")));
     }
 
     /** Runs the named health check once, as the monitor would. */

@@ -29,7 +29,6 @@ import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.storage.api.EventLog;
 import org.junit.Test;
@@ -70,10 +69,7 @@ public class JmxConsoleIT extends FcrTestSupport {
     public void jmxRmiShowsTheFcrMBeansToAKarafUser() throws Exception {
         long sequence = eventLog.append("itest-jmx-console", "ping", "{}".getBytes(StandardCharsets.UTF_8))
                 .get(10, TimeUnit.SECONDS).sequence();
-        JMXServiceURL url = new JMXServiceURL(String.format("service:jmx:rmi://127.0.0.1:%s/jndi/rmi://127.0.0.1:%s/karaf-%s",
-                config("org.apache.karaf.management", "rmiServerPort"), config("org.apache.karaf.management", "rmiRegistryPort"),
-                System.getProperty("karaf.name", "root")));
-        try (JMXConnector connector = JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {VIEWER, PASSWORD}))) {
+        try (JMXConnector connector = JMXConnectorFactory.connect(jmxServiceUrl(), Map.of(JMXConnector.CREDENTIALS, new String[] {VIEWER, PASSWORD}))) {
             MBeanServerConnection server = connector.getMBeanServerConnection();
             int workers = fastPath.status().workers().size();
             assertTrue("the fast path runs workers", workers > 0);
@@ -113,18 +109,19 @@ public class JmxConsoleIT extends FcrTestSupport {
     public void jolokiaOperationsFollowTheJmxAclsOfTheUserAndOnlyKarafUsersGetIn() throws Exception {
         awaitJolokia();
         // a mutating operation: refused to a viewer, as over JMX RMI, and run for admin
-        String stop = "/exec/org.fcredirect:type=FastPath/stopTraffic()";
-        HttpResponse<String> refused = get(stop, VIEWER, PASSWORD);
+        String stop = "{\"type\":\"exec\",\"mbean\":\"org.fcredirect:type=FastPath\",\"operation\":\"stopTraffic()\"}";
+        HttpResponse<String> refused = post(stop, VIEWER, PASSWORD, null);
         assertEquals(refused.body(), "403", field(refused.body(), "status"));
-        HttpResponse<String> stopped = get(stop, OPERATOR, PASSWORD);
+        HttpResponse<String> stopped = post(stop, OPERATOR, PASSWORD, null);
         assertEquals(stopped.body(), "200", field(stopped.body(), "status"));
         // a query operation is open to a viewer
-        HttpResponse<String> evaluated = get("/exec/org.fcredirect:type=PolicyEngine/evaluate/10/"
-                + "20:00:00:25:b5:0a:00:01/50:06:01:60:3b:a0:00:01", VIEWER, PASSWORD);
+        HttpResponse<String> evaluated = post("{\"type\":\"exec\",\"mbean\":\"org.fcredirect:type=PolicyEngine\",\"operation\":\"evaluate\","
+                + "\"arguments\":[10,\"20:00:00:25:b5:0a:00:01\",\"50:06:01:60:3b:a0:00:01\"]}", VIEWER, PASSWORD, null);
         assertEquals(evaluated.body(), "200", field(evaluated.body(), "status"));
         assertTrue(evaluated.body(), evaluated.body().contains("permit"));
         // attribute writes are refused to everyone
-        HttpResponse<String> write = get("/write/org.fcredirect:type=FastPath/Workers/5", OPERATOR, PASSWORD);
+        HttpResponse<String> write = post("{\"type\":\"write\",\"mbean\":\"org.fcredirect:type=FastPath\",\"attribute\":\"Workers\",\"value\":5}",
+                OPERATOR, PASSWORD, null);
         assertEquals(write.body(), "403", field(write.body(), "status"));
 
         assertEquals(401, get("/read/org.fcredirect:type=FastPath/Workers", VIEWER, "wrong").statusCode());
@@ -133,6 +130,24 @@ public class JmxConsoleIT extends FcrTestSupport {
         assertEquals(401, anonymous.statusCode());
         String challenge = anonymous.headers().firstValue("WWW-Authenticate").orElse("");
         assertTrue(challenge, challenge.toLowerCase(java.util.Locale.ROOT).startsWith("basic") && challenge.contains("karaf"));
+    }
+
+    @Test
+    public void jolokiaRunsOperationsOnlyOverPostAndOnlyForPagesOfThisHost() throws Exception {
+        awaitJolokia();
+        // a GET exec, in the path form and in the ?p= form, is refused even to admin: a link could send it
+        HttpResponse<String> pathForm = get("/exec/org.fcredirect:type=FastPath/stopTraffic()", OPERATOR, PASSWORD);
+        assertEquals(pathForm.body(), "403", field(pathForm.body(), "status"));
+        HttpResponse<String> paramForm = get("/?p=/exec/org.fcredirect:type=FastPath/stopTraffic()", OPERATOR, PASSWORD);
+        assertEquals(paramForm.body(), "403", field(paramForm.body(), "status"));
+        // a POST from a page of another site is refused
+        String stop = "{\"type\":\"exec\",\"mbean\":\"org.fcredirect:type=FastPath\",\"operation\":\"stopTraffic()\"}";
+        HttpResponse<String> foreign = post(stop, OPERATOR, PASSWORD, "http://evil.example:8181");
+        assertTrue(foreign.statusCode() + " " + foreign.body(), foreign.statusCode() == 403 || "403".equals(field(foreign.body(), "status")));
+        // a POST without Origin (curl, scripts) as admin runs; so do reads over GET
+        HttpResponse<String> plain = post(stop, OPERATOR, PASSWORD, null);
+        assertEquals(plain.body(), "200", field(plain.body(), "status"));
+        assertEquals("200", field(get("/read/org.fcredirect:type=FastPath/Workers", OPERATOR, PASSWORD).body(), "status"));
     }
 
     @Test
@@ -182,6 +197,18 @@ public class JmxConsoleIT extends FcrTestSupport {
         HttpRequest request = HttpRequest.newBuilder(jolokia(path)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Basic " + basic).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST of Jolokia JSON requests, as curl -d or a browser page would send it (origin null: no Origin header). */
+    private HttpResponse<String> post(String json, String user, String password, String origin) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(jolokia("")).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI jolokia(String path) {

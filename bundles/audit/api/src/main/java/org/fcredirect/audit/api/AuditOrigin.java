@@ -1,0 +1,13 @@
+package org.fcredirect.audit.api;
+
+/** The kind of access an action came through. */
+public enum AuditOrigin {
+    /** a shell session over SSH */
+    SSH,
+    /** a shell session inside the process: the local console, or a session opened by code */
+    CONSOLE,
+    /** JMX over the RMI connector */
+    RMI,
+    /** Jolokia, JMX over HTTP */
+    HTTP
+}
