@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import org.fcredirect.flow.testkit.Await;
 import org.fcredirect.monitor.api.HealthResult;
 import org.jctools.queues.SpscArrayQueue;
 import org.junit.jupiter.api.AfterEach;

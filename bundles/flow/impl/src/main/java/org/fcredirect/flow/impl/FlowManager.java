@@ -218,7 +218,7 @@ public class FlowManager implements FlowService {
         long started = System.nanoTime();
         Reader bounded = new BoundedReader(input, "flow import", MAX_IMPORT_CHARS, MAX_IMPORT_LINE_CHARS);
         List<ParsedFlow> parsed = format == FlowFormat.CSV ? CsvFlowReader.read(bounded) : JsonFlowReader.read(bounded);
-        ImportResult result = change(effects -> {
+        ImportResult result = store.change(effects -> {
             Map<FlowKey, Integer> lineOf = new HashMap<>(parsed.size() * 2);
             for (ParsedFlow p : parsed) {
                 try {
