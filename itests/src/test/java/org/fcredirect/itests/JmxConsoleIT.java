@@ -6,6 +6,7 @@ import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,13 +19,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.inject.Inject;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanInfo;
+import javax.management.MBeanOperationInfo;
+import javax.management.MBeanParameterInfo;
+import javax.management.MBeanServer;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -179,6 +189,56 @@ public class JmxConsoleIT extends FcrTestSupport {
                 }
             }
         }
+    }
+
+    /**
+     * Over Jolokia as over RMI: every operation of every MBean that nobody reviewed as a viewer's
+     * query, and every attribute write, is refused to a viewer (one bulk POST, enumerated from the
+     * MBean server, not listed by hand).
+     */
+    @Test
+    public void jolokiaRefusesAViewerEveryOperationNotReviewedAsAQuery() throws Exception {
+        awaitJolokia();
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        List<String> requests = new ArrayList<>();
+        for (ObjectName name : server.queryNames(null, null)) {
+            MBeanInfo info = server.getMBeanInfo(name);
+            for (MBeanOperationInfo operation : info.getOperations()) {
+                if (SecurityIT.VIEWER_OPERATIONS.contains(SecurityIT.kind(name) + " " + operation.getName())) {
+                    continue;
+                }
+                String signature = Arrays.stream(operation.getSignature()).map(MBeanParameterInfo::getType)
+                        .collect(Collectors.joining(","));
+                String nulls = String.join(",", Collections.nCopies(operation.getSignature().length, "null"));
+                requests.add("{\"type\":\"exec\",\"mbean\":" + quoted(name.toString()) + ",\"operation\":"
+                        + quoted(operation.getName() + "(" + signature + ")") + ",\"arguments\":[" + nulls + "]}");
+            }
+            for (MBeanAttributeInfo attribute : info.getAttributes()) {
+                if (attribute.isWritable()) {
+                    requests.add("{\"type\":\"write\",\"mbean\":" + quoted(name.toString()) + ",\"attribute\":"
+                            + quoted(attribute.getName()) + ",\"value\":null}");
+                }
+            }
+        }
+        assertTrue("enumerated " + requests.size() + " operations and writes", requests.size() > 100);
+        HttpResponse<String> answer = post("[" + String.join(",", requests) + "]", VIEWER, PASSWORD, null);
+        assertEquals(answer.body(), 200, answer.statusCode());
+        Matcher statuses = Pattern.compile("\"status\":(\\d+)").matcher(answer.body());
+        List<String> allowed = new ArrayList<>();
+        int refused = 0;
+        for (int i = 0; statuses.find(); i++) {
+            if ("403".equals(statuses.group(1))) {
+                refused++;
+            } else {
+                allowed.add(statuses.group(1) + " " + requests.get(i));
+            }
+        }
+        assertTrue("a viewer got past the restrictor:\n" + String.join("\n", allowed), allowed.isEmpty());
+        assertEquals("one answer per request", requests.size(), refused);
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** Pax Web starts Jetty and Jolokia registers its servlet after the fcr services are up. */

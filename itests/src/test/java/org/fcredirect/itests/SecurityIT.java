@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Dictionary;
 import java.util.EnumSet;
 import java.util.Hashtable;
@@ -452,6 +453,12 @@ public class SecurityIT extends FcrTestSupport {
                     new Object[] {"org.fcredirect.itest.none", "FINE"}, new String[] {"java.lang.String", "java.lang.String"}));
             ObjectName cm = server.queryNames(new ObjectName("osgi.compendium:service=cm,*"), null).iterator().next();
             assertJmxRefused(() -> server.invoke(cm, "getProperties", new Object[] {"org.apache.karaf.shell"}, new String[] {"java.lang.String"}));
+            // the same MBean with its keys in another order: Karaf reads them in the caller's order
+            List<String> keys = new ArrayList<>(List.of(cm.getKeyPropertyListString().split(",")));
+            Collections.reverse(keys);
+            ObjectName reordered = new ObjectName(cm.getDomain() + ":" + String.join(",", keys));
+            assertJmxRefused(() -> server.invoke(reordered, "getProperties", new Object[] {"org.apache.karaf.shell"},
+                    new String[] {"java.lang.String"}));
         }
     }
 
@@ -534,7 +541,7 @@ public class SecurityIT extends FcrTestSupport {
     }
 
     /** "domain:type=T" (or the first key of a name without a type): what VIEWER_OPERATIONS is keyed by. */
-    private static String kind(ObjectName name) {
+    static String kind(ObjectName name) {
         String type = name.getKeyProperty("type");
         if (type != null) {
             return name.getDomain() + ":type=" + type;
