@@ -19,7 +19,10 @@ import org.osgi.service.component.annotations.Reference;
  * this listener (a whiteboard CommandSessionListener) in the session's own thread, under the
  * user's subject, which is what gives user and origin; its EventAdmin topic
  * org/apache/karaf/shell/console/EXECUTED is posted asynchronously and names neither. The
- * session's init script (etc/shell.init.script, run at every session start) is not an operator action.
+ * session's init scripts (etc/shell.init.script and etc/scripts/*.script, run at every session
+ * start) are not operator actions: Karaf marks them with a session variable in an interactive
+ * session but not in a batch one (bin/client -b), where they come as one text opening with their
+ * licence comment. A text that opens with a comment is a script or a comment, never a command.
  */
 @Component(service = CommandSessionListener.class)
 public class ShellAuditListener implements CommandSessionListener {
@@ -58,7 +61,7 @@ public class ShellAuditListener implements CommandSessionListener {
 
     private void record(CommandSession session, CharSequence line, AuditOutcome outcome) {
         CommandLine parsed = CommandLine.parse(line);
-        if (parsed.command().isEmpty() || session.get(SCRIPT) != null) {
+        if (parsed.command().isEmpty() || session.get(SCRIPT) != null || opensWithComment(line)) {
             return;
         }
         Optional<Caller> caller = Caller.currentSubject().or(() -> sessionSubject(session)).flatMap(Caller::of);
@@ -66,6 +69,11 @@ public class ShellAuditListener implements CommandSessionListener {
         AuditOrigin origin = caller.map(c -> c.origin(AuditOrigin.CONSOLE)).orElse(AuditOrigin.CONSOLE);
         audit.record(new AuditEntry(clock.instant(), user, origin, parsed.command(),
                 SecretMask.command(parsed.command(), parsed.arguments()), outcome));
+    }
+
+    static boolean opensWithComment(CharSequence line) {
+        String text = line.toString().stripLeading();
+        return text.startsWith("//") || text.startsWith("#");
     }
 
     /** Karaf's SSH exec channel keeps the subject in the session too. */

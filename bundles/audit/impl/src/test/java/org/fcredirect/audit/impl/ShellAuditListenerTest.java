@@ -75,6 +75,17 @@ class ShellAuditListenerTest {
         assertEquals(List.of(new AuditEntry(Instant.EPOCH, "karaf", AuditOrigin.CONSOLE, "fcr:flows", List.of(), AuditOutcome.OK)), recorded);
     }
 
+    /** bin/client -b: the init scripts come as whole texts, without the session variable. */
+    @Test
+    void aBatchSessionsInitScriptsAreNoActionEither() {
+        ShellAuditListener listener = listener();
+        variables.put("USER", "karaf");
+        listener.afterExecute(session, "//\n// Licensed to the Apache Software Foundation\nld = { log:display $args } ;\n", (Object) null);
+        listener.afterExecute(session, "  # a comment\nfcr:flows", (Object) null);
+        listener.afterExecute(session, "fcr:flows -c", (Object) null);
+        assertEquals(List.of(new AuditEntry(Instant.EPOCH, "karaf", AuditOrigin.CONSOLE, "fcr:flows", List.of("-c"), AuditOutcome.OK)), recorded);
+    }
+
     @SuppressWarnings("removal")
     private static void as(Subject subject, PrivilegedAction<Object> action) {
         Subject.doAs(subject, action);
