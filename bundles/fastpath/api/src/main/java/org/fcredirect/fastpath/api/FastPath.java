@@ -1,5 +1,6 @@
 package org.fcredirect.fastpath.api;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.time.Duration;
  * Operating the fast path: its status, the traffic generator and capture replay. Registered as a
  * service by the fast path, beside {@link RuleSink} and {@link StatsSource}.
  */
+@ProviderType
 public interface FastPath {
 
     /** Every worker and the totals, now. */
