@@ -13,7 +13,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.fcredirect.audit.api.AuditEntry;
 import org.fcredirect.audit.api.AuditService;
-import org.fcredirect.shell.Json;
+import org.fcredirect.json.Json;
 import org.fcredirect.shell.Services;
 
 @Service

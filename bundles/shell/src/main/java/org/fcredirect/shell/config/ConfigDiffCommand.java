@@ -6,7 +6,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fcredirect.config.api.ConfigService;
-import org.fcredirect.shell.Json;
+import org.fcredirect.json.Json;
 import org.fcredirect.shell.Services;
 
 @Service

@@ -11,7 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.fcredirect.config.api.ConfigService;
 import org.fcredirect.config.api.ConfigVersion;
-import org.fcredirect.shell.Json;
+import org.fcredirect.json.Json;
 import org.fcredirect.shell.Services;
 
 @Service

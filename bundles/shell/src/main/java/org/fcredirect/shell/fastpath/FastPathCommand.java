@@ -16,7 +16,7 @@ import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.fastpath.api.FastPathStatus;
 import org.fcredirect.fastpath.api.StatsBacklog;
 import org.fcredirect.fastpath.api.WorkerStatus;
-import org.fcredirect.shell.Json;
+import org.fcredirect.json.Json;
 import org.fcredirect.shell.Services;
 
 @Service

@@ -10,9 +10,9 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.fcredirect.json.Json;
 import org.fcredirect.monitor.api.MonitorService;
 import org.fcredirect.monitor.api.ServiceInfo;
-import org.fcredirect.shell.Json;
 import org.fcredirect.shell.Services;
 
 @Service

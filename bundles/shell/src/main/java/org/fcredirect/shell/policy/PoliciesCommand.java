@@ -10,10 +10,10 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.fcredirect.json.Json;
 import org.fcredirect.policy.api.CacheStatistics;
 import org.fcredirect.policy.api.Policy;
 import org.fcredirect.policy.api.PolicyService;
-import org.fcredirect.shell.Json;
 import org.fcredirect.shell.Services;
 
 @Service
