@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.karaf.shell.support.table.Col;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 /**
@@ -15,7 +16,10 @@ import org.apache.karaf.shell.support.table.ShellTable;
  */
 public final class View<T> {
     private record Column<T>(String header, String key, Function<? super T, ?> json, Function<? super T, ?> table,
-            boolean right) {
+            boolean right, int maxWidth) {
+        Column<T> clipped(int width) {
+            return new Column<>(header, key, json, table, right, width);
+        }
     }
 
     private final String emptyText;
@@ -50,18 +54,34 @@ public final class View<T> {
         return add(null, key, value, null, false);
     }
 
+    /** A table's summary of figures that JSON gives one by one (e.g. failures of threshold). */
+    public View<T> tableOnly(String header, Function<? super T, ?> value) {
+        return add(header, null, null, value, false);
+    }
+
+    public View<T> tableOnlyNumber(String header, Function<? super T, ?> value) {
+        return add(header, null, null, value, true);
+    }
+
+    /** Wraps the last column's cells at {@code width} characters, for free text that would widen the table. */
+    public View<T> clipped(int width) {
+        columns.set(columns.size() - 1, columns.get(columns.size() - 1).clipped(width));
+        return this;
+    }
+
     /** These columns for tables only, where JSON nests the same figures under one key. */
     public View<T> inTablesOnly() {
         View<T> v = new View<>(emptyText);
-        columns.stream().filter(c -> c.header() != null).forEach(c -> v.add(c.header(), null, null, c.table(), c.right()));
+        columns.stream().filter(c -> c.header() != null).forEach(c -> v.columns.add(new Column<>(c.header(), null, null,
+                c.table(), c.right(), c.maxWidth())));
         return v;
     }
 
     /** The columns of {@code part}, here, of the part each row holds. */
     public <U> View<T> include(View<U> part, Function<? super T, ? extends U> of) {
         for (Column<U> c : part.columns) {
-            add(c.header(), c.key(), c.json() == null ? null : r -> c.json().apply(of.apply(r)),
-                    c.table() == null ? null : r -> c.table().apply(of.apply(r)), c.right());
+            columns.add(new Column<>(c.header(), c.key(), c.json() == null ? null : r -> c.json().apply(of.apply(r)),
+                    c.table() == null ? null : r -> c.table().apply(of.apply(r)), c.right(), c.maxWidth()));
         }
         return this;
     }
@@ -106,7 +126,7 @@ public final class View<T> {
 
     private View<T> add(String header, String key, Function<? super T, ?> json, Function<? super T, ?> table,
             boolean right) {
-        columns.add(new Column<>(header, key, json, table, right));
+        columns.add(new Column<>(header, key, json, table, right, 0));
         return this;
     }
 
@@ -117,10 +137,12 @@ public final class View<T> {
         }
         for (Column<T> c : columns) {
             if (c.header() != null) {
+                Col col = t.column(c.header());
                 if (c.right()) {
-                    t.column(c.header()).alignRight();
-                } else {
-                    t.column(c.header());
+                    col.alignRight();
+                }
+                if (c.maxWidth() > 0) {
+                    col.maxSize(c.maxWidth());
                 }
             }
         }

@@ -23,9 +23,9 @@ public class ConfigDiffCommand implements Action {
     public Object execute() {
         Services.require(config, "config service", "fcr-config");
         if (json) {
-            System.out.println(Json.write(ConfigViews.changesJson(config.diff())));
+            System.out.println(Json.write(ConfigViews.CHANGES.json(config.diff())));
         } else {
-            ConfigViews.changeTable(config.diff()).print(System.out);
+            ConfigViews.CHANGES.table(config.diff()).print(System.out);
         }
         return null;
     }
