@@ -12,7 +12,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
  * One description of the figures a command shows about each row: named columns, each with its
  * value, rendered as a table or as JSON so the two forms cannot drift apart. A column may give the
  * table its own words for the value (a dash for nothing, a rounded rate), and a figure too wide
- * for a table line may be JSON-only.
+ * for a table line may be JSON-only. Built before
+ * the rows are shown and not changed after.
  */
 public final class View<T> {
     private record Column<T>(String header, String key, Function<? super T, ?> json, Function<? super T, ?> table,
@@ -63,7 +64,7 @@ public final class View<T> {
         return add(header, null, null, value, true);
     }
 
-    /** Wraps the last column's cells at {@code width} characters, for free text that would widen the table. */
+    /** Cuts the last column's cells at {@code width} characters, for free text that would widen the table. */
     public View<T> clipped(int width) {
         columns.set(columns.size() - 1, columns.get(columns.size() - 1).clipped(width));
         return this;
