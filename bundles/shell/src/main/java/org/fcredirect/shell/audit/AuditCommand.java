@@ -1,20 +1,17 @@
 package org.fcredirect.shell.audit;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.fcredirect.audit.api.AuditEntry;
 import org.fcredirect.audit.api.AuditService;
-import org.fcredirect.shell.Json;
+import org.fcredirect.json.Json;
 import org.fcredirect.shell.Services;
+import org.fcredirect.shell.View;
 
 @Service
 @Command(scope = "fcr", name = "audit", description = "Shows the most recent operator actions (shell commands, JMX and Jolokia calls): time, user, origin, action, arguments (secrets masked), outcome")
@@ -32,6 +29,14 @@ public class AuditCommand implements Action {
     @Reference(optional = true)
     AuditService audit;
 
+    static final View<AuditEntry> ENTRIES = new View<AuditEntry>("no actions recorded")
+            .column("Time", "time", e -> e.time().toString())
+            .column("User", "user", AuditEntry::user)
+            .column("Origin", "origin", AuditCommand::origin)
+            .column("Action", "action", AuditEntry::action).clipped(60)
+            .column("Arguments", "arguments", AuditEntry::arguments, e -> String.join(" ", e.arguments())).clipped(60)
+            .column("Outcome", "outcome", e -> e.outcome().toString());
+
     @Override
     public Object execute() {
         Services.require(audit, "audit", "fcr-audit");
@@ -40,37 +45,14 @@ public class AuditCommand implements Action {
         }
         List<AuditEntry> entries = audit.recent(limit, Optional.ofNullable(user));
         if (json) {
-            List<Object> out = new ArrayList<>();
-            entries.forEach(e -> out.add(toJson(e)));
-            System.out.println(Json.write(out));
+            System.out.println(Json.write(ENTRIES.json(entries)));
             return null;
         }
-        ShellTable t = new ShellTable().emptyTableText("no actions recorded");
-        t.column("Time");
-        t.column("User");
-        t.column("Origin");
-        t.column("Action").maxSize(60);
-        t.column("Arguments").maxSize(60);
-        t.column("Outcome");
-        for (AuditEntry e : entries) {
-            t.addRow().addContent(e.time(), e.user(), origin(e), e.action(), String.join(" ", e.arguments()), e.outcome());
-        }
-        t.print(System.out);
+        ENTRIES.table(entries).print(System.out);
         return null;
     }
 
     private static String origin(AuditEntry e) {
         return e.origin().name().toLowerCase();
-    }
-
-    static Map<String, Object> toJson(AuditEntry e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("time", e.time().toString());
-        m.put("user", e.user());
-        m.put("origin", origin(e));
-        m.put("action", e.action());
-        m.put("arguments", e.arguments());
-        m.put("outcome", e.outcome().toString());
-        return m;
     }
 }

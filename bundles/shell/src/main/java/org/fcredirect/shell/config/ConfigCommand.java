@@ -15,7 +15,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.fcredirect.config.api.ConfigService;
 import org.fcredirect.config.api.ServiceSettings;
 import org.fcredirect.config.api.Setting;
-import org.fcredirect.shell.Json;
+import org.fcredirect.json.Json;
 import org.fcredirect.shell.Services;
 
 @Service

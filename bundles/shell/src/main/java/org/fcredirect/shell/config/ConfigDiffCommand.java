@@ -6,7 +6,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fcredirect.config.api.ConfigService;
-import org.fcredirect.shell.Json;
+import org.fcredirect.json.Json;
 import org.fcredirect.shell.Services;
 
 @Service
@@ -23,9 +23,9 @@ public class ConfigDiffCommand implements Action {
     public Object execute() {
         Services.require(config, "config service", "fcr-config");
         if (json) {
-            System.out.println(Json.write(ConfigViews.changesJson(config.diff())));
+            System.out.println(Json.write(ConfigViews.CHANGES.json(config.diff())));
         } else {
-            ConfigViews.changeTable(config.diff()).print(System.out);
+            ConfigViews.CHANGES.table(config.diff()).print(System.out);
         }
         return null;
     }

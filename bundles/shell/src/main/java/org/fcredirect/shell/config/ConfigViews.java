@@ -1,17 +1,32 @@
 package org.fcredirect.shell.config;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.fcredirect.config.api.ConfigService;
 import org.fcredirect.config.api.ConfigVersion;
 import org.fcredirect.config.api.ValueChange;
+import org.fcredirect.shell.View;
 
 /** What the config commands share: PID short names, the operator's name, and how changes look. */
 final class ConfigViews {
+    static final View<ValueChange> CHANGES = new View<ValueChange>("no changes")
+            .column("PID", "pid", ValueChange::pid)
+            .column("Key", "key", ValueChange::key)
+            .column("Running", "before", c -> c.before().orElse(null), c -> c.before().orElse("(default)"))
+            .column("Staged", "after", c -> c.after().orElse(null), c -> c.after().orElse("(default)"));
+
+    static final View<ConfigVersion> VERSIONS = new View<ConfigVersion>("no versions committed yet")
+            .number("Version", "version", ConfigVersion::number)
+            .column("Committed", "committed", v -> v.committed().toString())
+            .column("Owner", "owner", ConfigVersion::owner)
+            .tableOnly("Origin", ConfigVersion::origin)
+            .column("Comment", "comment", ConfigVersion::comment)
+            .jsonOnly("origin", v -> v.origin().toString())
+            .jsonOnly("applied", ConfigVersion::applied)
+            .column("Changes", "changes", v -> CHANGES.json(v.changes()), v -> v.changes().stream()
+                    .map(c -> c.pid().replace("org.fcredirect.", "") + "." + c.key() + "=" + c.after().orElse("(default)"))
+                    .collect(Collectors.joining(" "))).clipped(70);
+
     private ConfigViews() {
     }
 
@@ -23,42 +38,5 @@ final class ConfigViews {
     static String owner(Session session) {
         Object user = session == null ? null : session.get("USER");
         return user == null ? "shell" : user.toString();
-    }
-
-    static ShellTable changeTable(List<ValueChange> changes) {
-        ShellTable t = new ShellTable().emptyTableText("no changes");
-        t.column("PID");
-        t.column("Key");
-        t.column("Running");
-        t.column("Staged");
-        for (ValueChange c : changes) {
-            t.addRow().addContent(c.pid(), c.key(), c.before().orElse("(default)"), c.after().orElse("(default)"));
-        }
-        return t;
-    }
-
-    static List<Object> changesJson(List<ValueChange> changes) {
-        List<Object> out = new ArrayList<>();
-        for (ValueChange c : changes) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("pid", c.pid());
-            m.put("key", c.key());
-            m.put("before", c.before().orElse(null));
-            m.put("after", c.after().orElse(null));
-            out.add(m);
-        }
-        return out;
-    }
-
-    static Map<String, Object> versionJson(ConfigVersion v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("version", v.number());
-        m.put("committed", v.committed().toString());
-        m.put("owner", v.owner());
-        m.put("comment", v.comment());
-        m.put("origin", v.origin().toString());
-        m.put("applied", v.applied());
-        m.put("changes", changesJson(v.changes()));
-        return m;
     }
 }

@@ -1,8 +1,6 @@
 package org.fcredirect.shell.fastpath;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.karaf.shell.api.action.Action;
@@ -10,14 +8,14 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.fcredirect.fastpath.api.DropReason;
 import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.fastpath.api.FastPathStatus;
 import org.fcredirect.fastpath.api.StatsBacklog;
 import org.fcredirect.fastpath.api.WorkerStatus;
-import org.fcredirect.shell.Json;
+import org.fcredirect.json.Json;
 import org.fcredirect.shell.Services;
+import org.fcredirect.shell.View;
 
 @Service
 @Command(scope = "fcr", name = "fastpath", description = "Shows the fast path: each worker alive and advancing, frames, frames/s,"
@@ -29,6 +27,23 @@ public class FastPathCommand implements Action {
 
     @Reference(optional = true)
     FastPath fastPath;
+
+    static final View<WorkerStatus> WORKERS = new View<WorkerStatus>("")
+            .number("Worker", "index", WorkerStatus::index)
+            .tableOnly("State", w -> !w.alive() ? "DEAD" : w.advancing() ? "alive" : "STALLED")
+            .jsonOnly("alive", WorkerStatus::alive)
+            .jsonOnly("advancing", WorkerStatus::advancing)
+            .number("Frames", "frames_processed", WorkerStatus::framesProcessed)
+            .number("Frames/s", "frames_per_second", WorkerStatus::framesPerSecond)
+            .tableOnlyNumber("Dropped", WorkerStatus::framesDropped)
+            .jsonOnly("drops", w -> drops(w.drops()))
+            .number("Ring", "ring_depth", WorkerStatus::ringDepth)
+            .number("Control", "control_queue_depth", WorkerStatus::controlQueueDepth)
+            .number("Rules", "rules", WorkerStatus::rules)
+            .number("Open XCHG", "open_exchanges", WorkerStatus::openExchanges)
+            .number("Stats deferred", "stats_deferrals", WorkerStatus::statsDeferrals)
+            .number("Faults", "faults", WorkerStatus::faults)
+            .jsonOnly("last_fault", w -> w.lastFault().orElse(null));
 
     @Override
     public Object execute() {
@@ -48,24 +63,7 @@ public class FastPathCommand implements Action {
                 + " %d consumer failures, last drain %s%n", b.pendingFrames(), b.pendingFlowDeltas(), b.queuedBatches(),
                 b.exchangeRecordsDropped(), b.consumerFailures(), b.lastDrain().map(Object::toString).orElse("never"));
         s.lastSourceFailure().ifPresent(f -> System.out.println("last source failure: " + f));
-        ShellTable t = new ShellTable();
-        t.column("Worker").alignRight();
-        t.column("State");
-        t.column("Frames").alignRight();
-        t.column("Frames/s").alignRight();
-        t.column("Dropped").alignRight();
-        t.column("Ring").alignRight();
-        t.column("Control").alignRight();
-        t.column("Rules").alignRight();
-        t.column("Open XCHG").alignRight();
-        t.column("Stats deferred").alignRight();
-        t.column("Faults").alignRight();
-        for (WorkerStatus w : s.workers()) {
-            String state = !w.alive() ? "DEAD" : w.advancing() ? "alive" : "STALLED";
-            t.addRow().addContent(w.index(), state, w.framesProcessed(), w.framesPerSecond(), w.framesDropped(),
-                    w.ringDepth(), w.controlQueueDepth(), w.rules(), w.openExchanges(), w.statsDeferrals(), w.faults());
-        }
-        t.print(System.out);
+        WORKERS.table(s.workers()).print(System.out);
         if (s.framesDropped() > 0) {
             System.out.println("drops: " + s.drops().entrySet().stream().filter(e -> e.getValue() > 0)
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
@@ -97,25 +95,7 @@ public class FastPathCommand implements Action {
         stats.put("consumer_failures", b.consumerFailures());
         stats.put("last_drain", b.lastDrain().map(Object::toString).orElse(null));
         m.put("stats", stats);
-        List<Object> workers = new ArrayList<>();
-        for (WorkerStatus w : s.workers()) {
-            Map<String, Object> wm = new LinkedHashMap<>();
-            wm.put("index", w.index());
-            wm.put("alive", w.alive());
-            wm.put("advancing", w.advancing());
-            wm.put("frames_processed", w.framesProcessed());
-            wm.put("frames_per_second", w.framesPerSecond());
-            wm.put("drops", drops(w.drops()));
-            wm.put("ring_depth", w.ringDepth());
-            wm.put("control_queue_depth", w.controlQueueDepth());
-            wm.put("rules", w.rules());
-            wm.put("open_exchanges", w.openExchanges());
-            wm.put("stats_deferrals", w.statsDeferrals());
-            wm.put("faults", w.faults());
-            wm.put("last_fault", w.lastFault().orElse(null));
-            workers.add(wm);
-        }
-        m.put("workers", workers);
+        m.put("workers", WORKERS.json(s.workers()));
         return m;
     }
 

@@ -14,7 +14,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.fcredirect.fc.Hex;
 import org.fcredirect.fc.capture.LinkTypeDecoder;
 import org.fcredirect.fc.capture.LinkTypes;
-import org.fcredirect.shell.Json;
+import org.fcredirect.json.Json;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;

@@ -1,6 +1,5 @@
 package org.fcredirect.shell.flow;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.karaf.shell.api.action.Action;
@@ -10,13 +9,12 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.fcredirect.fastpath.api.RewriteRule;
 import org.fcredirect.flow.api.Flow;
 import org.fcredirect.flow.api.FlowId;
 import org.fcredirect.flow.api.FlowService;
 import org.fcredirect.flow.api.NotFoundException;
-import org.fcredirect.shell.Json;
+import org.fcredirect.json.Json;
 import org.fcredirect.shell.Services;
 
 @Service
@@ -39,21 +37,15 @@ public class FlowShowCommand implements Action {
         FlowId flowId = FlowId.parse(id);
         Flow flow = flows.get(flowId).orElseThrow(() -> new NotFoundException("flow", id));
         List<RewriteRule> rules = flows.rules(flowId);
-        Map<String, Object> details = FlowViews.flowJson(flow);
         if (json) {
-            List<Object> ruleList = new ArrayList<>();
-            rules.forEach(r -> ruleList.add(FlowViews.ruleJson(r)));
-            details.put("rules", ruleList);
+            Map<String, Object> details = FlowViews.FLOWS.json(flow);
+            details.put("rules", FlowViews.RULES.json(rules));
             System.out.println(Json.write(details));
             return null;
         }
-        ShellTable t = new ShellTable();
-        t.column("Property");
-        t.column("Value");
-        details.forEach((k, v) -> t.addRow().addContent(k, v == null ? "-" : v));
-        t.print(System.out);
+        FlowViews.FLOWS.properties(flow).print(System.out);
         System.out.println();
-        FlowViews.ruleTable(rules).print(System.out);
+        FlowViews.RULES.table(rules).print(System.out);
         return null;
     }
 }

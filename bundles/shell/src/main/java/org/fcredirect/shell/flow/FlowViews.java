@@ -1,141 +1,83 @@
 package org.fcredirect.shell.flow;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import org.apache.karaf.shell.support.table.ShellTable;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 import org.fcredirect.fastpath.api.RewriteRule;
 import org.fcredirect.fc.FcId;
 import org.fcredirect.flow.api.Appliance;
 import org.fcredirect.flow.api.Flow;
 import org.fcredirect.flow.api.PortLogin;
 import org.fcredirect.flow.api.VirtualPorts;
+import org.fcredirect.shell.View;
 
 /** How flows, logins, appliances and rules look in tables and in JSON, the same in every command. */
 final class FlowViews {
+    static final View<Flow> FLOWS = new View<Flow>("no flows")
+            .number("Id", "id", f -> f.id().value())
+            .number("VSAN", "vsan", f -> f.spec().vsan().value())
+            .column("Initiator", "initiator", f -> f.spec().initiator().toString())
+            .column("Target", "target", f -> f.spec().target().toString())
+            .column("LUN", "lun", f -> f.spec().lun().isPresent() ? f.spec().lun().getAsInt() : null,
+                    f -> f.spec().lun().isPresent() ? Integer.toString(f.spec().lun().getAsInt()) : "*")
+            .column("State", "state", f -> f.state().toString())
+            .jsonOnly("action", f -> f.action().toString())
+            .jsonOnly("policy", f -> f.policy().orElse(null))
+            .jsonOnly("group", f -> f.group().orElse(null))
+            .jsonOnly("home_appliance", f -> f.homeAppliance().orElse(null))
+            .column("Appliance", "appliance", f -> f.appliance().orElse(null), FlowViews::applianceNow)
+            .jsonOnly("failover", f -> f.failover().toString())
+            .column("I FCID", "initiator_fcid", f -> f.initiatorFcid().map(FcId::toString).orElse(null))
+            .column("T FCID", "target_fcid", f -> f.targetFcid().map(FcId::toString).orElse(null))
+            .jsonOnly("description", f -> f.spec().description())
+            .jsonOnly("created", f -> f.created().toString())
+            .jsonOnly("updated", f -> f.updated().toString());
+
+    static final View<RewriteRule> RULES = new View<RewriteRule>("no rules (the flow is not active)")
+            .number("VSAN", "vsan", RewriteRule::vsan)
+            .column("Match S_ID", "match_s_id", r -> FcId.format(r.matchSid()))
+            .column("Match D_ID", "match_d_id", r -> FcId.format(r.matchDid()))
+            .column("LUN", "lun", r -> r.lun() == RewriteRule.ANY_LUN ? null : r.lun(),
+                    r -> r.lun() == RewriteRule.ANY_LUN ? "*" : Long.toString(r.lun()))
+            .column("Action", "action", r -> r.action().name().toLowerCase(Locale.ROOT))
+            .column("New S_ID", "new_s_id", r -> FcId.format(r.newSid()))
+            .column("New D_ID", "new_d_id", r -> FcId.format(r.newDid()));
+
+    static final View<PortLogin> LOGINS = new View<PortLogin>("no ports logged in")
+            .number("VSAN", "vsan", l -> l.vsan().value())
+            .column("pWWN", "pwwn", l -> l.pwwn().toString())
+            .column("FCID", "fcid", l -> l.fcid().toString());
+
+    private static final View<VirtualPorts> PORTS = new View<VirtualPorts>("")
+            .jsonOnly("vsan", p -> p.vsan().value())
+            .jsonOnly("vt_pwwn", p -> p.vtPwwn().toString())
+            .jsonOnly("vt_fcid", p -> p.vtFcid().toString())
+            .jsonOnly("vi_pwwn", p -> p.viPwwn().toString())
+            .jsonOnly("vi_fcid", p -> p.viFcid().toString());
+
     private FlowViews() {
     }
 
-    static ShellTable flowTable(List<Flow> flows) {
-        ShellTable t = new ShellTable().emptyTableText("no flows");
-        t.column("Id").alignRight();
-        t.column("VSAN").alignRight();
-        t.column("Initiator");
-        t.column("Target");
-        t.column("LUN");
-        t.column("State");
-        t.column("Appliance");
-        t.column("I FCID");
-        t.column("T FCID");
-        for (Flow f : flows) {
-            t.addRow().addContent(f.id(), f.spec().vsan(), f.spec().initiator(), f.spec().target(), lun(f),
-                    f.state(), appliance(f), fcid(f.initiatorFcid()), fcid(f.targetFcid()));
-        }
-        return t;
+    /** The appliances, with how many flows each serves as the inventory counts them. */
+    static View<Appliance> appliances(ToLongFunction<String> flowCount) {
+        return new View<Appliance>("no appliances")
+                .column("Name", "name", Appliance::name)
+                .column("Group", "group", Appliance::group)
+                .number("Weight", "weight", Appliance::weight)
+                .column("Health", "healthy", Appliance::healthy,
+                        a -> a.healthy() ? "healthy" : "UNHEALTHY" + a.unhealthyReason().map(r -> ": " + r).orElse(""))
+                .jsonOnly("unhealthy_reason", a -> a.unhealthyReason().orElse(null))
+                .jsonOnly("health_since", a -> a.healthSince().toString())
+                .number("Flows", "flows", a -> flowCount.applyAsLong(a.name()))
+                .column("VSANs (VT / VI)", "ports", a -> PORTS.json(new ArrayList<>(a.ports().values())),
+                        a -> a.ports().values().stream().map(p -> p.vsan() + " " + p.vtFcid() + " / " + p.viFcid())
+                                .collect(Collectors.joining(", ")));
     }
 
-    static String lun(Flow f) {
-        return f.spec().lun().isPresent() ? Integer.toString(f.spec().lun().getAsInt()) : "*";
-    }
-
-    static String appliance(Flow f) {
+    /** The appliance serving the flow now, and its home one while it is failed over. */
+    private static String applianceNow(Flow f) {
         String now = f.appliance().orElse("-");
         return f.failedOver() ? now + " (home " + f.homeAppliance().orElse("-") + ")" : now;
-    }
-
-    static String fcid(Optional<FcId> id) {
-        return id.map(FcId::toString).orElse("-");
-    }
-
-    static Map<String, Object> flowJson(Flow f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", f.id().value());
-        m.put("vsan", f.spec().vsan().value());
-        m.put("initiator", f.spec().initiator().toString());
-        m.put("target", f.spec().target().toString());
-        m.put("lun", f.spec().lun().isPresent() ? (Object) f.spec().lun().getAsInt() : null);
-        m.put("state", f.state().toString());
-        m.put("action", f.action().toString());
-        m.put("policy", f.policy().orElse(null));
-        m.put("group", f.group().orElse(null));
-        m.put("home_appliance", f.homeAppliance().orElse(null));
-        m.put("appliance", f.appliance().orElse(null));
-        m.put("failover", f.failover().toString());
-        m.put("initiator_fcid", f.initiatorFcid().map(FcId::toString).orElse(null));
-        m.put("target_fcid", f.targetFcid().map(FcId::toString).orElse(null));
-        m.put("description", f.spec().description());
-        m.put("created", f.created().toString());
-        m.put("updated", f.updated().toString());
-        return m;
-    }
-
-    static ShellTable ruleTable(List<RewriteRule> rules) {
-        ShellTable t = new ShellTable().emptyTableText("no rules (the flow is not active)");
-        t.column("VSAN").alignRight();
-        t.column("Match S_ID");
-        t.column("Match D_ID");
-        t.column("LUN");
-        t.column("Action");
-        t.column("New S_ID");
-        t.column("New D_ID");
-        for (RewriteRule r : rules) {
-            t.addRow().addContent(r.vsan(), FcId.format(r.matchSid()), FcId.format(r.matchDid()), ruleLun(r), ruleAction(r),
-                    FcId.format(r.newSid()), FcId.format(r.newDid()));
-        }
-        return t;
-    }
-
-    static String ruleAction(RewriteRule r) {
-        return r.action().name().toLowerCase(Locale.ROOT);
-    }
-
-    static String ruleLun(RewriteRule r) {
-        return r.lun() == RewriteRule.ANY_LUN ? "*" : Long.toString(r.lun());
-    }
-
-    static Map<String, Object> ruleJson(RewriteRule r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("vsan", r.vsan());
-        m.put("match_s_id", FcId.format(r.matchSid()));
-        m.put("match_d_id", FcId.format(r.matchDid()));
-        m.put("lun", r.lun() == RewriteRule.ANY_LUN ? null : (Object) r.lun());
-        m.put("action", ruleAction(r));
-        m.put("new_s_id", FcId.format(r.newSid()));
-        m.put("new_d_id", FcId.format(r.newDid()));
-        return m;
-    }
-
-    static Map<String, Object> loginJson(PortLogin l) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("vsan", l.vsan().value());
-        m.put("pwwn", l.pwwn().toString());
-        m.put("fcid", l.fcid().toString());
-        return m;
-    }
-
-    static Map<String, Object> applianceJson(Appliance a, long flows) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", a.name());
-        m.put("group", a.group());
-        m.put("weight", a.weight());
-        m.put("healthy", a.healthy());
-        m.put("unhealthy_reason", a.unhealthyReason().orElse(null));
-        m.put("health_since", a.healthSince().toString());
-        m.put("flows", flows);
-        List<Object> ports = new ArrayList<>();
-        for (VirtualPorts p : a.ports().values()) {
-            Map<String, Object> pm = new LinkedHashMap<>();
-            pm.put("vsan", p.vsan().value());
-            pm.put("vt_pwwn", p.vtPwwn().toString());
-            pm.put("vt_fcid", p.vtFcid().toString());
-            pm.put("vi_pwwn", p.viPwwn().toString());
-            pm.put("vi_fcid", p.viFcid().toString());
-            ports.add(pm);
-        }
-        m.put("ports", ports);
-        return m;
     }
 }

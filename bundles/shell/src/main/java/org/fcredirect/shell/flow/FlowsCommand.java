@@ -1,18 +1,15 @@
 package org.fcredirect.shell.flow;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.fcredirect.flow.api.Flow;
 import org.fcredirect.flow.api.FlowFilter;
 import org.fcredirect.flow.api.FlowPage;
 import org.fcredirect.flow.api.FlowService;
-import org.fcredirect.shell.Json;
+import org.fcredirect.json.Json;
 import org.fcredirect.shell.Services;
 
 @Service
@@ -61,13 +58,9 @@ public class FlowsCommand extends FlowFilterOptions {
         }
         FlowPage page = flows.list(filter, offset, limit);
         if (json) {
-            List<Object> out = new ArrayList<>();
-            for (Flow f : page.flows()) {
-                out.add(FlowViews.flowJson(f));
-            }
-            System.out.println(Json.write(out));
+            System.out.println(Json.write(FlowViews.FLOWS.json(page.flows())));
         } else {
-            FlowViews.flowTable(page.flows()).print(System.out);
+            FlowViews.FLOWS.table(page.flows()).print(System.out);
             if (page.hasMore()) {
                 System.out.println((page.offset() + page.flows().size()) + " of " + page.total()
                         + " shown; --offset " + (page.offset() + page.flows().size()) + " for more");

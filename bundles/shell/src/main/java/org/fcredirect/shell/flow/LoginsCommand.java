@@ -1,17 +1,15 @@
 package org.fcredirect.shell.flow;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.fcredirect.fc.VsanId;
 import org.fcredirect.flow.api.LoginTable;
 import org.fcredirect.flow.api.PortLogin;
-import org.fcredirect.shell.Json;
+import org.fcredirect.json.Json;
 import org.fcredirect.shell.Services;
 
 @Service
@@ -32,17 +30,10 @@ public class LoginsCommand implements Action {
         Services.require(logins, "flow manager", "fcr-flow");
         List<PortLogin> list = vsan == null ? logins.logins() : logins.logins(VsanId.parse(vsan));
         if (json) {
-            List<Object> out = new ArrayList<>();
-            list.forEach(l -> out.add(FlowViews.loginJson(l)));
-            System.out.println(Json.write(out));
+            System.out.println(Json.write(FlowViews.LOGINS.json(list)));
             return null;
         }
-        ShellTable t = new ShellTable().emptyTableText("no ports logged in");
-        t.column("VSAN").alignRight();
-        t.column("pWWN");
-        t.column("FCID");
-        list.forEach(l -> t.addRow().addContent(l.vsan(), l.pwwn(), l.fcid()));
-        t.print(System.out);
+        FlowViews.LOGINS.table(list).print(System.out);
         return null;
     }
 }

@@ -11,10 +11,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fcredirect.fc.VsanId;
 import org.fcredirect.fc.Wwn;
 import org.fcredirect.fc.fcp.Lun;
+import org.fcredirect.json.Json;
 import org.fcredirect.policy.api.Decision;
 import org.fcredirect.policy.api.FlowContext;
 import org.fcredirect.policy.api.PolicyService;
-import org.fcredirect.shell.Json;
 import org.fcredirect.shell.Services;
 
 @Service

@@ -3,7 +3,6 @@ package org.fcredirect.shell.stats;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.fcredirect.shell.Json;
+import org.fcredirect.json.Json;
 import org.fcredirect.shell.Services;
 import org.fcredirect.stats.api.GroupBy;
 import org.fcredirect.stats.api.RangeStats;
@@ -63,16 +62,14 @@ public class StatsAggregateCommand implements Action {
             m.put("by", grouping);
             m.put("from", start.toString());
             m.put("to", end.toString());
-            List<Object> groups = new ArrayList<>();
-            ranges.forEach(r -> groups.add(StatsViews.rangeJson(r)));
-            m.put("groups", groups);
+            m.put("groups", StatsViews.RANGES.json(ranges));
             System.out.println(Json.write(m));
             return null;
         }
         System.out.println(header(grouping, start, end, ranges));
         Map<String, RangeStats> rows = new LinkedHashMap<>();
         ranges.forEach(r -> rows.put(r.group(), r));
-        StatsViews.rangeTable(column(groupBy), rows, "no traffic in the range").print(System.out);
+        StatsViews.RANGES.table(column(groupBy), rows).print(System.out);
         return null;
     }
 

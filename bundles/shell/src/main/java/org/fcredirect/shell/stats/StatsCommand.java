@@ -15,7 +15,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fcredirect.flow.api.FlowId;
 import org.fcredirect.flow.api.NotFoundException;
-import org.fcredirect.shell.Json;
+import org.fcredirect.json.Json;
 import org.fcredirect.shell.Services;
 import org.fcredirect.shell.flow.FlowIdCompleter;
 import org.fcredirect.stats.api.FlowStats;
@@ -62,7 +62,7 @@ public class StatsCommand implements Action {
 
     private void showFlow(FlowStats f) {
         if (json) {
-            System.out.println(Json.write(StatsViews.flowJson(f)));
+            System.out.println(Json.write(StatsViews.FLOWS.json(f)));
         } else {
             StatsViews.propertyTable(StatsViews.describe(f)).print(System.out);
         }
@@ -77,8 +77,8 @@ public class StatsCommand implements Action {
         StatsTotals totals = stats.totals();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("last_minute", StatsViews.rangeJson(lastMinute));
-            m.put("retained", StatsViews.rangeJson(retained));
+            m.put("last_minute", StatsViews.RANGES.json(lastMinute));
+            m.put("retained", StatsViews.RANGES.json(retained));
             m.put("since_start", StatsViews.totalsJson(totals));
             m.put("drain", StatsViews.statusJson(status));
             System.out.println(Json.write(m));
@@ -87,7 +87,7 @@ public class StatsCommand implements Action {
         Map<String, RangeStats> rows = new LinkedHashMap<>();
         rows.put("last " + StatsViews.duration(lastMinute.covered()), lastMinute);
         rows.put("last " + StatsViews.duration(retained.covered()) + " (retained)", retained);
-        StatsViews.rangeTable("Total", rows, "").print(System.out);
+        StatsViews.RANGES.table("Total", rows).print(System.out);
         System.out.println();
         System.out.println("Since the statistics began");
         StatsViews.propertyTable(StatsViews.describe(totals)).print(System.out);

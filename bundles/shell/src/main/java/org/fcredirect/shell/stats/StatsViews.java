@@ -2,19 +2,74 @@ package org.fcredirect.shell.stats;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.fcredirect.shell.View;
 import org.fcredirect.stats.api.FlowStats;
 import org.fcredirect.stats.api.LatencySummary;
 import org.fcredirect.stats.api.RangeStats;
+import org.fcredirect.stats.api.RateWindow;
 import org.fcredirect.stats.api.StatsStatus;
 import org.fcredirect.stats.api.StatsTotals;
 import org.fcredirect.stats.api.TrafficCounters;
 
 /** How ranges, flows, top lists and the drain's status look in tables and in JSON, the same in every command. */
 final class StatsViews {
+    /** Traffic and its rates over a range; a table labels each row with the range or group it covers. */
+    static final View<RangeStats> RANGES = new View<RangeStats>("no traffic in the range")
+            .jsonOnly("group", RangeStats::group)
+            .jsonOnly("resolution", r -> StatsChoices.name(r.resolution()))
+            .jsonOnly("from", r -> r.from().toString())
+            .jsonOnly("to", r -> r.to().toString())
+            .number("Frames", "frames", RangeStats::frames)
+            .number("Bytes", "bytes", RangeStats::bytes)
+            .number("Exchanges", "exchanges", RangeStats::exchanges)
+            .number("Errors", "errors", RangeStats::errors)
+            .number("IOPS", "iops", RangeStats::iops, r -> iops(r.iops()))
+            .number("MB/s", "mbps", RangeStats::mbps, r -> mbps(r.mbps()));
+
+    static final View<TrafficCounters> COUNTERS = new View<TrafficCounters>("")
+            .jsonOnly("frames_to_target", TrafficCounters::framesToTarget)
+            .jsonOnly("bytes_to_target", TrafficCounters::bytesToTarget)
+            .jsonOnly("frames_to_initiator", TrafficCounters::framesToInitiator)
+            .jsonOnly("bytes_to_initiator", TrafficCounters::bytesToInitiator)
+            .jsonOnly("frames_dropped", TrafficCounters::framesDropped)
+            .jsonOnly("exchanges_opened", TrafficCounters::exchangesOpened)
+            .jsonOnly("exchanges_completed", TrafficCounters::exchangesCompleted)
+            .jsonOnly("reads", TrafficCounters::reads)
+            .jsonOnly("writes", TrafficCounters::writes)
+            .jsonOnly("scsi_errors", TrafficCounters::scsiErrors);
+
+    static final View<LatencySummary> LATENCY = new View<LatencySummary>("")
+            .jsonOnly("count", LatencySummary::count)
+            .jsonOnly("mean_ns", LatencySummary::meanNanos)
+            .jsonOnly("p50_ns", LatencySummary::p50Nanos)
+            .jsonOnly("p95_ns", LatencySummary::p95Nanos)
+            .jsonOnly("p99_ns", LatencySummary::p99Nanos)
+            .jsonOnly("max_ns", LatencySummary::maxNanos);
+
+    private static final View<RateWindow> RATES = new View<RateWindow>("")
+            .number("IOPS", "iops", RateWindow::iops, w -> iops(w.iops()))
+            .number("MB/s", "mbps", RateWindow::mbps, w -> mbps(w.mbps()))
+            .number("Mean latency", "mean_latency_ns", RateWindow::meanLatencyNanos, w -> latency(w.meanLatencyNanos()));
+
+    /** A flow's counters in JSON; in a table, who the flow is and its rates over the last complete minute. */
+    static final View<FlowStats> FLOWS = new View<FlowStats>("no flow had traffic in the last complete minute")
+            .number("Flow", "id", FlowStats::flowId)
+            .number("VSAN", "vsan", f -> f.labels().vsan())
+            .column("Initiator", "initiator", f -> f.labels().initiator())
+            .column("Target", "target", f -> f.labels().target())
+            .column("Appliance", "appliance", f -> f.labels().appliance())
+            .jsonOnly("first_seen", f -> f.firstSeen().toString())
+            .jsonOnly("last_seen", f -> f.lastSeen().toString())
+            .include(COUNTERS, FlowStats::counters)
+            .include(RATES.inTablesOnly(), FlowStats::lastMinute)
+            .jsonOnly("last_minute", f -> RATES.json(f.lastMinute()))
+            .jsonOnly("mean_latency_ns", FlowStats::meanLatencyNanos)
+            .jsonOnly("max_latency_ns", FlowStats::maxLatencyNanos)
+            .jsonOnly("latency", f -> f.latency().map(LATENCY::json).orElse(null));
+
     private StatsViews() {
     }
 
@@ -48,36 +103,6 @@ final class StatsViews {
     static String span(RangeStats r) {
         return r.from() + " to " + r.to() + " (" + duration(r.covered()) + ", " + StatsChoices.name(r.resolution())
                 + " buckets)";
-    }
-
-    /** One row per range, keyed by {@code keyColumn}: traffic and its rates. */
-    static ShellTable rangeTable(String keyColumn, Map<String, RangeStats> rows, String emptyText) {
-        ShellTable t = new ShellTable().emptyTableText(emptyText);
-        t.column(keyColumn);
-        t.column("Frames").alignRight();
-        t.column("Bytes").alignRight();
-        t.column("Exchanges").alignRight();
-        t.column("Errors").alignRight();
-        t.column("IOPS").alignRight();
-        t.column("MB/s").alignRight();
-        rows.forEach((key, r) -> t.addRow().addContent(key, r.frames(), r.bytes(), r.exchanges(), r.errors(),
-                iops(r.iops()), mbps(r.mbps())));
-        return t;
-    }
-
-    static Map<String, Object> rangeJson(RangeStats r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("group", r.group());
-        m.put("resolution", StatsChoices.name(r.resolution()));
-        m.put("from", r.from().toString());
-        m.put("to", r.to().toString());
-        m.put("frames", r.frames());
-        m.put("bytes", r.bytes());
-        m.put("exchanges", r.exchanges());
-        m.put("errors", r.errors());
-        m.put("iops", r.iops());
-        m.put("mbps", r.mbps());
-        return m;
     }
 
     /** A Property/Value table, how single objects are shown. */
@@ -128,81 +153,14 @@ final class StatsViews {
     }
 
     static Map<String, Object> totalsJson(StatsTotals t) {
-        Map<String, Object> m = countersJson(t.counters());
-        m.put("latency", t.latency().map(StatsViews::latencyJson).orElse(null));
-        return m;
-    }
-
-    static Map<String, Object> countersJson(TrafficCounters c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("frames_to_target", c.framesToTarget());
-        m.put("bytes_to_target", c.bytesToTarget());
-        m.put("frames_to_initiator", c.framesToInitiator());
-        m.put("bytes_to_initiator", c.bytesToInitiator());
-        m.put("frames_dropped", c.framesDropped());
-        m.put("exchanges_opened", c.exchangesOpened());
-        m.put("exchanges_completed", c.exchangesCompleted());
-        m.put("reads", c.reads());
-        m.put("writes", c.writes());
-        m.put("scsi_errors", c.scsiErrors());
+        Map<String, Object> m = COUNTERS.json(t.counters());
+        m.put("latency", t.latency().map(LATENCY::json).orElse(null));
         return m;
     }
 
     static String percentiles(LatencySummary l) {
         return "p50 " + latency(l.p50Nanos()) + ", p95 " + latency(l.p95Nanos()) + ", p99 " + latency(l.p99Nanos())
                 + ", max " + latency(l.maxNanos()) + " (" + l.count() + " exchanges)";
-    }
-
-    static Map<String, Object> flowJson(FlowStats f) {
-        TrafficCounters c = f.counters();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", f.flowId());
-        m.put("vsan", f.labels().vsan());
-        m.put("initiator", f.labels().initiator());
-        m.put("target", f.labels().target());
-        m.put("appliance", f.labels().appliance());
-        m.put("first_seen", f.firstSeen().toString());
-        m.put("last_seen", f.lastSeen().toString());
-        m.putAll(countersJson(c));
-        Map<String, Object> minute = new LinkedHashMap<>();
-        minute.put("iops", f.lastMinute().iops());
-        minute.put("mbps", f.lastMinute().mbps());
-        minute.put("mean_latency_ns", f.lastMinute().meanLatencyNanos());
-        m.put("last_minute", minute);
-        m.put("mean_latency_ns", f.meanLatencyNanos());
-        m.put("max_latency_ns", f.maxLatencyNanos());
-        m.put("latency", f.latency().map(StatsViews::latencyJson).orElse(null));
-        return m;
-    }
-
-    static Map<String, Object> latencyJson(LatencySummary l) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("count", l.count());
-        m.put("mean_ns", l.meanNanos());
-        m.put("p50_ns", l.p50Nanos());
-        m.put("p95_ns", l.p95Nanos());
-        m.put("p99_ns", l.p99Nanos());
-        m.put("max_ns", l.maxNanos());
-        return m;
-    }
-
-    /** The busiest flows, their rates over the last complete minute. */
-    static ShellTable flowRateTable(List<FlowStats> flows, String emptyText) {
-        ShellTable t = new ShellTable().emptyTableText(emptyText);
-        t.column("Flow").alignRight();
-        t.column("VSAN").alignRight();
-        t.column("Initiator");
-        t.column("Target");
-        t.column("Appliance");
-        t.column("IOPS").alignRight();
-        t.column("MB/s").alignRight();
-        t.column("Mean latency").alignRight();
-        for (FlowStats f : flows) {
-            t.addRow().addContent(f.flowId(), f.labels().vsan(), f.labels().initiator(), f.labels().target(),
-                    f.labels().appliance(), iops(f.lastMinute().iops()), mbps(f.lastMinute().mbps()),
-                    latency(f.lastMinute().meanLatencyNanos()));
-        }
-        return t;
     }
 
     /** The drain that feeds the statistics: whether it keeps up, its lag and its batches. */

@@ -1,6 +1,5 @@
 package org.fcredirect.shell.stats;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -8,7 +7,8 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.fcredirect.shell.Json;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.fcredirect.json.Json;
 import org.fcredirect.shell.Services;
 import org.fcredirect.stats.api.FlowStats;
 import org.fcredirect.stats.api.StatsService;
@@ -42,13 +42,14 @@ public class TopCommand implements Action {
         TopMetric metric = StatsChoices.parse("--by", by, TopMetric.class);
         List<FlowStats> top = stats.top(count, metric);
         if (json) {
-            List<Object> out = new ArrayList<>();
-            top.forEach(f -> out.add(StatsViews.flowJson(f)));
-            System.out.println(Json.write(out));
+            System.out.println(Json.write(StatsViews.FLOWS.json(top)));
             return null;
         }
-        StatsViews.flowRateTable(top, metric == TopMetric.LATENCY ? "no flow completed an exchange in the last complete minute"
-                : "no flow had traffic in the last complete minute").print(System.out);
+        ShellTable table = StatsViews.FLOWS.table(top);
+        if (metric == TopMetric.LATENCY) {
+            table.emptyTableText("no flow completed an exchange in the last complete minute");
+        }
+        table.print(System.out);
         return null;
     }
 }

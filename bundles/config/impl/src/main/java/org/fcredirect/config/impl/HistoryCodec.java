@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.fcredirect.config.api.ConfigVersion;
 import org.fcredirect.config.api.ValueChange;
 import org.fcredirect.config.api.VersionOrigin;
+import org.fcredirect.json.Json;
 
 /** The JSON payloads of the {@code config} stream (see FORMATS.md beside this module's pom). */
 final class HistoryCodec {

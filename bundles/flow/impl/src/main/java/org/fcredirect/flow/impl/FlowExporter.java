@@ -2,10 +2,13 @@ package org.fcredirect.flow.impl;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.fcredirect.flow.api.FlowFormat;
 import org.fcredirect.flow.api.FlowSpec;
+import org.fcredirect.json.JsonWriter;
+import org.fcredirect.json.Spacing;
 
 /** Writes flow specs in the import formats, so an export reads back as the same flows. */
 final class FlowExporter {
@@ -40,21 +43,16 @@ final class FlowExporter {
             }
             out.write('\n');
         } else {
-            out.write(written == 0 ? "\n  {" : ",\n  {");
-            boolean first = true;
+            out.write(written == 0 ? "\n  " : ",\n  ");
+            Map<String, Object> members = new LinkedHashMap<>();
             for (String name : FlowSpec.FIELDS) {
                 String value = fields.get(name);
-                if (value.isEmpty()) {
-                    continue;
+                if (!value.isEmpty()) {
+                    boolean number = name.equals(FlowSpec.VSAN) || name.equals(FlowSpec.LUN);
+                    members.put(name, number ? Long.valueOf(value) : value);
                 }
-                out.write(first ? "\"" : ", \"");
-                out.write(name);
-                out.write("\": ");
-                boolean number = name.equals(FlowSpec.VSAN) || name.equals(FlowSpec.LUN);
-                out.write(number ? value : json(value));
-                first = false;
             }
-            out.write('}');
+            new JsonWriter(out, Spacing.SPACED).value(members);
         }
         written++;
     }
@@ -70,24 +68,5 @@ final class FlowExporter {
         boolean plain = value.chars().noneMatch(c -> c == ',' || c == '"') && value.equals(value.strip())
                 && !value.startsWith("#");
         return plain ? value : '"' + value.replace("\"", "\"\"") + '"';
-    }
-
-    private static String json(String value) {
-        StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

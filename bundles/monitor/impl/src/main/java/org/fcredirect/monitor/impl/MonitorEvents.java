@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import org.fcredirect.json.JsonWriter;
+import org.fcredirect.json.Spacing;
 import org.fcredirect.monitor.api.HealthTransition;
 import org.fcredirect.storage.api.EventLog;
 import org.fcredirect.storage.api.StorageException;
@@ -30,14 +32,18 @@ final class MonitorEvents {
     }
 
     void transition(HealthTransition t) {
-        append(HEALTH_CHANGED, new JsonText().field("kind", t.kind().toString()).field("target", t.target())
-                .field("from", t.from().toString()).field("to", t.to().toString()).field("reason", t.reason())
-                .field("at", t.at().toString()).toString());
+        StringBuilder json = new StringBuilder();
+        new JsonWriter(json, Spacing.COMPACT).beginObject().name("kind").value(t.kind()).name("target").value(t.target())
+                .name("from").value(t.from()).name("to").value(t.to()).name("reason").value(t.reason())
+                .name("at").value(t.at()).endObject();
+        append(HEALTH_CHANGED, json.toString());
     }
 
     void outage(String appliance, boolean simulated, Instant at) {
-        append(simulated ? OUTAGE_SIMULATED : OUTAGE_ENDED,
-                new JsonText().field("appliance", appliance).field("at", at.toString()).toString());
+        StringBuilder json = new StringBuilder();
+        new JsonWriter(json, Spacing.COMPACT).beginObject().name("appliance").value(appliance).name("at").value(at)
+                .endObject();
+        append(simulated ? OUTAGE_SIMULATED : OUTAGE_ENDED, json.toString());
     }
 
     private void append(String type, String json) {
