@@ -48,6 +48,8 @@ import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.fcredirect.fastpath.api.FastPath;
+import org.fcredirect.flow.api.FlowFilter;
+import org.fcredirect.flow.api.FlowService;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
@@ -415,6 +417,9 @@ public class SecurityIT extends FcrTestSupport {
         } finally {
             execute("fcr:traffic-stop");
             client.stop();
+            // the other tests count flows: the generator removes its own when it has stopped
+            FlowService flows = service(FlowService.class);
+            await("the generator's flows removed", () -> flows.count(FlowFilter.all()) == 0);
         }
     }
 
