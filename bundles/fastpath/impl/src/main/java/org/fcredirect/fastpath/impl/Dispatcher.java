@@ -23,10 +23,6 @@ final class Dispatcher implements FramePort {
     private int inFlight;
     private boolean closed;
 
-    Dispatcher(Pipeline pipeline, String source, int batchesPerLane) {
-        this(pipeline, source, batchesPerLane, () -> { });
-    }
-
     /** @param onClose runs once, after the lanes are detached */
     Dispatcher(Pipeline pipeline, String source, int batchesPerLane, Runnable onClose) {
         this.pipeline = pipeline;

@@ -30,7 +30,6 @@ final class LaneBatch implements FrameBatch {
         return count < MAX_FRAMES && used + len <= BYTES;
     }
 
-    /** Reserves room for a frame; the caller writes its {@code len} bytes at the returned offset. */
     @Override
     public int add(int frameVsan, long time, long frameTag, int len) {
         int at = used;
