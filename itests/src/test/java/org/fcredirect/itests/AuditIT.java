@@ -58,7 +58,7 @@ public class AuditIT extends FcrTestSupport {
     public void shellJmxAndJolokiaActionsAreAuditedWithUserAndOrigin() throws Exception {
         execute("fcr:flow-create --vsan 10 --initiator " + HOST + " --target " + ARRAY);
         try (JMXConnector connector = JMXConnectorFactory.connect(jmxServiceUrl(), Map.of(JMXConnector.CREDENTIALS, new String[] {OPERATOR, PASSWORD}))) {
-            connector.getMBeanServerConnection().invoke(new ObjectName("org.fcredirect:type=FastPath"), "stopTraffic", null, null);
+            connector.getMBeanServerConnection().invoke(new ObjectName("org.fcredirect:type=Traffic"), "stopTraffic", null, null);
         }
         await("Jolokia runs an exec", () -> {
             try {
@@ -71,8 +71,8 @@ public class AuditIT extends FcrTestSupport {
         String audit = execute("fcr:audit -n 50 --json");
         assertTrue(audit, audit.contains("\"user\":\"itest\",\"origin\":\"console\",\"action\":\"fcr:flow-create\""));
         assertTrue(audit, audit.contains("\"" + HOST + "\""));
-        assertTrue(audit, audit.contains("\"user\":\"" + OPERATOR + "\",\"origin\":\"rmi\",\"action\":\"invoke org.fcredirect:type=FastPath stopTraffic\""));
-        assertTrue(audit, audit.contains("\"user\":\"" + OPERATOR + "\",\"origin\":\"http\",\"action\":\"exec org.fcredirect:type=FastPath stopTraffic()\""));
+        assertTrue(audit, audit.contains("\"user\":\"" + OPERATOR + "\",\"origin\":\"rmi\",\"action\":\"invoke org.fcredirect:type=Traffic stopTraffic\""));
+        assertTrue(audit, audit.contains("\"user\":\"" + OPERATOR + "\",\"origin\":\"http\",\"action\":\"exec org.fcredirect:type=Traffic stopTraffic()\""));
         String mine = execute("fcr:audit --user " + OPERATOR + " --json");
         assertTrue(mine, mine.contains("\"origin\":\"rmi\"") && !mine.contains("\"user\":\"itest\""));
     }
@@ -124,7 +124,7 @@ public class AuditIT extends FcrTestSupport {
         URI uri = URI.create("http://127.0.0.1:" + config("org.ops4j.pax.web", "org.osgi.service.http.port") + "/jolokia");
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":\"org.fcredirect:type=FastPath\",\"operation\":\"stopTraffic()\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":\"org.fcredirect:type=Traffic\",\"operation\":\"stopTraffic()\"}"))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }

@@ -9,8 +9,9 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.fastpath.api.FastPathStatus;
-import org.fcredirect.fastpath.api.TrafficState;
-import org.fcredirect.fastpath.api.TrafficStatus;
+import org.fcredirect.traffic.api.TrafficService;
+import org.fcredirect.traffic.api.TrafficState;
+import org.fcredirect.traffic.api.TrafficStatus;
 import org.junit.Test;
 
 /**
@@ -23,12 +24,13 @@ public class FastPathIT extends FcrTestSupport {
     @Test
     public void tenThousandRedirectedFlowsMillionExchangesNoMismatch() throws Exception {
         FastPath fastPath = service(FastPath.class);
+        TrafficService traffic = service(TrafficService.class);
         long processedBefore = fastPath.status().framesProcessed();
         String started = execute("fcr:traffic-start vsans=2 firstVsan=100 initiatorsPerVsan=100 targetsPerVsan=100"
                 + " flowsPerInitiator=50 appliances=50 redirectPercent=100 readPercent=70 ioSizes=2048 queueDepth=4"
                 + " framesPerSecond=0 exchanges=1000000 seed=7");
         assertTrue(started, started.contains("flows") );
-        TrafficStatus done = fastPath.awaitTraffic(Duration.ofMinutes(5));
+        TrafficStatus done = traffic.awaitTraffic(Duration.ofMinutes(5));
         assertEquals(done.toString(), TrafficState.FINISHED, done.state());
         assertEquals(10_000, done.flows());
         assertEquals(1_000_000, done.exchangesCompleted());
@@ -40,8 +42,8 @@ public class FastPathIT extends FcrTestSupport {
                 done.framesSent(), status.framesProcessed() - processedBefore);
         assertEquals("nothing dropped", 0, status.framesDropped());
 
-        String traffic = execute("fcr:traffic");
-        assertTrue(traffic, traffic.contains("finished") && traffic.contains("1000000"));
+        String shown = execute("fcr:traffic");
+        assertTrue(shown, shown.contains("finished") && shown.contains("1000000"));
         String fp = execute("fcr:fastpath");
         assertTrue(fp, fp.contains("alive"));
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();

@@ -92,7 +92,8 @@ public abstract class FcrTestSupport {
     static final List<String> FCR_SERVICES = List.of("org.fcredirect.storage.api.EventLog",
             "org.fcredirect.flow.api.FlowService", "org.fcredirect.policy.api.PolicyService",
             "org.fcredirect.monitor.api.MonitorService", "org.fcredirect.config.api.ConfigService",
-            "org.fcredirect.fastpath.api.FastPath", "org.fcredirect.stats.api.StatsService");
+            "org.fcredirect.fastpath.api.FastPath", "org.fcredirect.traffic.api.TrafficService",
+            "org.fcredirect.stats.api.StatsService");
 
     @Before
     public void awaitFcrServices() {

@@ -88,7 +88,7 @@ public class JmxConsoleIT extends FcrTestSupport {
             assertEquals(sequence, server.getAttribute(new ObjectName("org.fcredirect:type=Storage"), "LastSequence"));
             assertEquals(eventLog.lastSequence(), sequence);
             // every fcr MBean is there for the console's tree
-            for (String type : new String[] {"Storage", "FlowManager", "PolicyEngine", "FastPath", "Monitor", "Config"}) {
+            for (String type : new String[] {"Storage", "FlowManager", "PolicyEngine", "FastPath", "Traffic", "Monitor", "Config"}) {
                 assertTrue(type, server.isRegistered(new ObjectName("org.fcredirect:type=" + type)));
             }
         }
@@ -110,7 +110,7 @@ public class JmxConsoleIT extends FcrTestSupport {
         assertEquals(lastSequence.body(), Long.toString(sequence), field(lastSequence.body(), "value"));
 
         HttpResponse<String> search = get("/search/org.fcredirect:*", VIEWER, PASSWORD);
-        for (String type : new String[] {"Storage", "FlowManager", "PolicyEngine", "FastPath", "Monitor", "Config"}) {
+        for (String type : new String[] {"Storage", "FlowManager", "PolicyEngine", "FastPath", "Traffic", "Monitor", "Config"}) {
             assertTrue(search.body(), search.body().contains("org.fcredirect:type=" + type));
         }
     }
@@ -119,7 +119,7 @@ public class JmxConsoleIT extends FcrTestSupport {
     public void jolokiaOperationsFollowTheJmxAclsOfTheUserAndOnlyKarafUsersGetIn() throws Exception {
         awaitJolokia();
         // a mutating operation: refused to a viewer, as over JMX RMI, and run for admin
-        String stop = "{\"type\":\"exec\",\"mbean\":\"org.fcredirect:type=FastPath\",\"operation\":\"stopTraffic()\"}";
+        String stop = "{\"type\":\"exec\",\"mbean\":\"org.fcredirect:type=Traffic\",\"operation\":\"stopTraffic()\"}";
         HttpResponse<String> refused = post(stop, VIEWER, PASSWORD, null);
         assertEquals(refused.body(), "403", field(refused.body(), "status"));
         HttpResponse<String> stopped = post(stop, OPERATOR, PASSWORD, null);
@@ -146,12 +146,12 @@ public class JmxConsoleIT extends FcrTestSupport {
     public void jolokiaRunsOperationsOnlyOverPostAndOnlyForPagesOfThisHost() throws Exception {
         awaitJolokia();
         // a GET exec, in the path form and in the ?p= form, is refused even to admin: a link could send it
-        HttpResponse<String> pathForm = get("/exec/org.fcredirect:type=FastPath/stopTraffic()", OPERATOR, PASSWORD);
+        HttpResponse<String> pathForm = get("/exec/org.fcredirect:type=Traffic/stopTraffic()", OPERATOR, PASSWORD);
         assertEquals(pathForm.body(), "403", field(pathForm.body(), "status"));
-        HttpResponse<String> paramForm = get("/?p=/exec/org.fcredirect:type=FastPath/stopTraffic()", OPERATOR, PASSWORD);
+        HttpResponse<String> paramForm = get("/?p=/exec/org.fcredirect:type=Traffic/stopTraffic()", OPERATOR, PASSWORD);
         assertEquals(paramForm.body(), "403", field(paramForm.body(), "status"));
         // a POST from a page of another site is refused
-        String stop = "{\"type\":\"exec\",\"mbean\":\"org.fcredirect:type=FastPath\",\"operation\":\"stopTraffic()\"}";
+        String stop = "{\"type\":\"exec\",\"mbean\":\"org.fcredirect:type=Traffic\",\"operation\":\"stopTraffic()\"}";
         HttpResponse<String> foreign = post(stop, OPERATOR, PASSWORD, "http://evil.example:8181");
         assertTrue(foreign.statusCode() + " " + foreign.body(), foreign.statusCode() == 403 || "403".equals(field(foreign.body(), "status")));
         // a POST without Origin (curl, scripts) as admin runs; so do reads over GET

@@ -18,8 +18,6 @@ import javax.management.ObjectName;
 import org.fcredirect.fastpath.api.DropReason;
 import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.fastpath.api.RuleAction;
-import org.fcredirect.fastpath.api.TrafficState;
-import org.fcredirect.fastpath.api.TrafficStatus;
 import org.fcredirect.flow.api.FailoverMode;
 import org.fcredirect.flow.api.Flow;
 import org.fcredirect.flow.api.FlowFilter;
@@ -28,6 +26,9 @@ import org.fcredirect.flow.api.FlowService;
 import org.fcredirect.flow.api.FlowState;
 import org.fcredirect.monitor.api.MonitorService;
 import org.fcredirect.stats.api.StatsService;
+import org.fcredirect.traffic.api.TrafficService;
+import org.fcredirect.traffic.api.TrafficState;
+import org.fcredirect.traffic.api.TrafficStatus;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -138,6 +139,7 @@ public class MonitorConfigIT extends FcrTestSupport {
     @Test
     public void aCommitResizesTheFastPathAndThePolicyCacheTogetherAndAnInvalidImportAppliesNothing() throws Exception {
         FastPath fastPath = service(FastPath.class);
+        TrafficService traffic = service(TrafficService.class);
         int workers = fastPath.status().settings().workers() + 1;
         execute("fcr:config-set fastpath workers " + workers);
         execute("fcr:config-set policy decisionCacheSize 3000");
@@ -174,14 +176,15 @@ public class MonitorConfigIT extends FcrTestSupport {
     public void underGeneratorTrafficFlowsFollowTheirFailoverModesAndComeBackAndForwardingOutlivesTheStatsService()
             throws Exception {
         FastPath fastPath = service(FastPath.class);
+        TrafficService traffic = service(TrafficService.class);
         FlowService flows = service(FlowService.class);
         MonitorService monitor = service(MonitorService.class);
         assertRejected("fcr:traffic-start failover=sideways", "failover");
         assertRejected("fcr:traffic-start placement=policy flowsPerInitiator=2 appliances=2 targetsPerVsan=20", "placement");
         execute("fcr:traffic-start " + FAILOVER_TRAFFIC);
         try {
-            await("the generator runs", () -> fastPath.traffic().state() == TrafficState.RUNNING
-                    && fastPath.traffic().exchangesCompleted() > 500);
+            await("the generator runs", () -> traffic.traffic().state() == TrafficState.RUNNING
+                    && traffic.traffic().exchangesCompleted() > 500);
             Map<FailoverMode, Flow> onIt = new EnumMap<>(FailoverMode.class);
             for (Flow f : flows.list(FlowFilter.builder().appliance("trafgen-0").build(), 0, 100).flows()) {
                 onIt.put(f.failover(), f);
@@ -190,7 +193,7 @@ public class MonitorConfigIT extends FcrTestSupport {
             long standby = onIt.get(FailoverMode.STANDBY).id().value();
             long bypass = onIt.get(FailoverMode.BYPASS).id().value();
             long block = onIt.get(FailoverMode.BLOCK).id().value();
-            TrafficStatus before = fastPath.traffic();
+            TrafficStatus before = traffic.traffic();
             assertEquals(before.toString(), 0, before.addressMismatches() + before.framesDropped());
             long ruleDrops = fastPath.status().drops().get(DropReason.RULE_DROP);
             Duration detection = monitor.appliance("trafgen-0").orElseThrow().timing().detection();
@@ -199,7 +202,7 @@ public class MonitorConfigIT extends FcrTestSupport {
             execute("fcr:appliance-fail trafgen-0");
             await("trafgen-0's flows fail over", () -> flow(flows, standby).appliance().equals(Optional.of("trafgen-2"))
                     && flow(flows, standby).state() == FlowState.ACTIVE && flow(flows, bypass).state() == FlowState.BYPASSED
-                    && flow(flows, block).state() == FlowState.BLOCKED && fastPath.traffic().flowMoves() >= 3);
+                    && flow(flows, block).state() == FlowState.BLOCKED && traffic.traffic().flowMoves() >= 3);
             Duration tookToMove = Duration.ofNanos(System.nanoTime() - failedAt);
             assertTrue("moved after " + tookToMove + ", detection " + detection,
                     tookToMove.compareTo(detection.plusSeconds(5)) < 0);
@@ -208,18 +211,18 @@ public class MonitorConfigIT extends FcrTestSupport {
             await("the blocked flow's frames are dropped by its rule",
                     () -> fastPath.status().drops().get(DropReason.RULE_DROP) > ruleDrops);
             assertFramesFlow(standby, bypass);
-            assertNoMismatchPastTheGrace(fastPath);
+            assertNoMismatchPastTheGrace(traffic);
 
             execute("fcr:appliance-recover trafgen-0");
             await("trafgen-0's flows come back", () -> Stream.of(standby, bypass, block).allMatch(id ->
                     flow(flows, id).state() == FlowState.ACTIVE && flow(flows, id).appliance().equals(Optional.of("trafgen-0")))
-                    && fastPath.traffic().flowMoves() >= 6);
+                    && traffic.traffic().flowMoves() >= 6);
             assertFramesFlow(standby, bypass, block);
-            assertNoMismatchPastTheGrace(fastPath);
-            long dropped = fastPath.traffic().framesDropped();
-            long completed = fastPath.traffic().exchangesCompleted();
-            await("more exchanges", () -> fastPath.traffic().exchangesCompleted() > completed + 500);
-            assertEquals("nothing dropped once the flows are back", dropped, fastPath.traffic().framesDropped());
+            assertNoMismatchPastTheGrace(traffic);
+            long dropped = traffic.traffic().framesDropped();
+            long completed = traffic.traffic().exchangesCompleted();
+            await("more exchanges", () -> traffic.traffic().exchangesCompleted() > completed + 500);
+            assertEquals("nothing dropped once the flows are back", dropped, traffic.traffic().framesDropped());
 
             Bundle stats = bundle("org.fcredirect.stats-impl");
             stats.stop();
@@ -244,7 +247,7 @@ public class MonitorConfigIT extends FcrTestSupport {
             await("stats-consumer healthy again", () -> health("stats-consumer").healthy());
         } finally {
             execute("fcr:traffic-stop");
-            TrafficStatus end = fastPath.awaitTraffic(Duration.ofSeconds(40));
+            TrafficStatus end = traffic.awaitTraffic(Duration.ofSeconds(40));
             assertEquals(end.toString(), TrafficState.STOPPED, end.state());
         }
     }
@@ -267,10 +270,10 @@ public class MonitorConfigIT extends FcrTestSupport {
      * A frame that misses its route is counted as a mismatch once 2 s passed without a move of its
      * flow; the check runs every second. So 3.5 s after the moves every mismatch would show.
      */
-    private static void assertNoMismatchPastTheGrace(FastPath fastPath) {
+    private static void assertNoMismatchPastTheGrace(TrafficService traffic) {
         long since = System.nanoTime();
         await("the generator's mismatch grace passed", () -> System.nanoTime() - since > 3_500_000_000L);
-        TrafficStatus s = fastPath.traffic();
+        TrafficStatus s = traffic.traffic();
         assertEquals("no address mismatch: " + s, 0, s.addressMismatches());
         assertEquals("no incomplete exchange: " + s, 0, s.incompleteExchanges());
     }

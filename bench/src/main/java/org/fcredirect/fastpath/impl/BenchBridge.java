@@ -2,12 +2,16 @@ package org.fcredirect.fastpath.impl;
 
 import org.fcredirect.fastpath.api.FastPathSettings;
 import org.fcredirect.fastpath.api.FastPathStatus;
+import org.fcredirect.fastpath.api.FrameBatch;
+import org.fcredirect.fastpath.api.FramePort;
 import org.fcredirect.fastpath.api.RuleBatch;
 
 /**
- * Lets the benchmarks of {@code org.fcredirect.bench.fastpath} drive the fast path's package-private
- * frame path, which the bundle deliberately does not expose: this class sits in the impl's package
- * but lives in the bench module only (one class loader on the benchmark's class path).
+ * Lets the benchmarks of {@code org.fcredirect.bench.fastpath} start a fast path without a container
+ * and drive one worker's package-private frame processor, which the bundle deliberately does not
+ * expose: this class sits in the impl's package but lives in the bench module only (one class
+ * loader on the benchmark's class path). Frames go in through the API's {@link FramePort}, as a
+ * traffic source's do.
  */
 public final class BenchBridge {
     private BenchBridge() {
@@ -16,8 +20,7 @@ public final class BenchBridge {
     /** A running fast path with one frame source attached, as the generator or a replay would be. */
     public static final class RunningFastPath implements AutoCloseable {
         private final FastPathManager manager;
-        private SourceHost host;
-        private Dispatcher dispatcher;
+        private FramePort port;
         private java.util.function.Consumer<FrameBatch> release;
         private FrameBatch last;
 
@@ -34,14 +37,13 @@ public final class BenchBridge {
         }
 
         public void attach() {
-            host = manager.sourceHost();
-            dispatcher = host.open("benchmark");
-            release = dispatcher::release;
+            port = manager.open("benchmark");
+            release = port::release;
         }
 
         /** Room for a frame in its worker's batch, at the returned offset of {@link #buffer()}; -1 while that lane is full. */
         public int reserve(int vsan, int sid, int did, int length) {
-            FrameBatch b = dispatcher.batchFor(dispatcher.worker(vsan, sid, did), length);
+            FrameBatch b = port.claim(port.worker(vsan, sid, did), length);
             if (b == null) {
                 return -1;
             }
@@ -50,12 +52,12 @@ public final class BenchBridge {
         }
 
         public byte[] buffer() {
-            return last.data;
+            return last.data();
         }
 
         /** Takes back the processed batches; how many. */
         public int collect() {
-            return dispatcher.poll(release);
+            return port.poll(release);
         }
 
         public FastPathStatus status() {
@@ -64,8 +66,8 @@ public final class BenchBridge {
 
         @Override
         public void close() {
-            if (dispatcher != null) {
-                host.close(dispatcher);
+            if (port != null) {
+                port.close();
             }
             manager.deactivate();
         }
@@ -75,15 +77,15 @@ public final class BenchBridge {
     public static final class SingleWorker {
         private final RuleTable rules;
         private final FrameProcessor processor;
-        private final FrameBatch[] batches;
+        private final LaneBatch[] batches;
         private long sequence;
 
         public SingleWorker(int expectedRules, int exchangeTableSize, int batchCount) {
             rules = new RuleTable(expectedRules);
             processor = new FrameProcessor(rules, new ExchangeTable(exchangeTableSize), new StatsChannel(0, 2));
-            batches = new FrameBatch[batchCount];
+            batches = new LaneBatch[batchCount];
             for (int i = 0; i < batchCount; i++) {
-                batches[i] = new FrameBatch(null);
+                batches[i] = new LaneBatch(null);
             }
         }
 

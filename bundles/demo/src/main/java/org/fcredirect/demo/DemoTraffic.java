@@ -2,10 +2,10 @@ package org.fcredirect.demo;
 
 import java.util.List;
 
-import org.fcredirect.fastpath.api.FastPath;
-import org.fcredirect.fastpath.api.TrafficSpec;
 import org.fcredirect.policy.api.Policy;
 import org.fcredirect.policy.api.PolicyService;
+import org.fcredirect.traffic.api.TrafficService;
+import org.fcredirect.traffic.api.TrafficSpec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -52,7 +52,7 @@ public class DemoTraffic {
     private static final Logger LOG = LoggerFactory.getLogger(DemoTraffic.class);
 
     @Reference
-    FastPath fastPath;
+    TrafficService traffic;
 
     @Reference
     PolicyService policies;
@@ -68,12 +68,12 @@ public class DemoTraffic {
         // both read first, so a bad setting fails the activation before anything is created
         TrafficSpec spec = TrafficSpec.parse(config.traffic());
         List<Policy> demoPolicies = DemoPolicies.parse(config.policies());
-        if (fastPath.traffic().state().active()) {
+        if (traffic.traffic().state().active()) {
             LOG.info("Demo not started: the traffic generator is already running");
             return;
         }
         int created = DemoPolicies.ensure(policies, demoPolicies);
-        fastPath.startTraffic(spec);
+        traffic.startTraffic(spec);
         started = true;
         LOG.info("Demo started: {} policies ({} new), traffic {} (fcr:traffic shows it, fcr:traffic-stop ends it)",
                 demoPolicies.size(), created, config.traffic());
@@ -81,8 +81,8 @@ public class DemoTraffic {
 
     @Deactivate
     void deactivate() {
-        if (started && fastPath.traffic().state().active()) {
-            fastPath.stopTraffic();
+        if (started && traffic.traffic().state().active()) {
+            traffic.stopTraffic();
         }
     }
 }

@@ -15,35 +15,29 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.fcredirect.flow.testkit.FakePolicy;
-import org.fcredirect.flow.testkit.SettingsProxy;
 import org.fcredirect.fc.VsanId;
 import org.fcredirect.fc.Wwn;
-import org.fcredirect.fastpath.api.FastPath;
-import org.fcredirect.fastpath.api.FastPathStatus;
-import org.fcredirect.fastpath.api.ReplayListener;
-import org.fcredirect.fastpath.api.ReplayResult;
-import org.fcredirect.fastpath.api.TrafficSpec;
-import org.fcredirect.fastpath.api.TrafficState;
-import org.fcredirect.fastpath.api.TrafficStatus;
 import org.fcredirect.flow.api.FailoverMode;
 import org.fcredirect.flow.api.FlowAction;
+import org.fcredirect.flow.testkit.FakePolicy;
+import org.fcredirect.flow.testkit.SettingsProxy;
 import org.fcredirect.policy.api.FlowContext;
 import org.fcredirect.policy.api.Policy;
+import org.fcredirect.traffic.api.ReplayListener;
+import org.fcredirect.traffic.api.ReplayResult;
+import org.fcredirect.traffic.api.TrafficService;
+import org.fcredirect.traffic.api.TrafficSpec;
+import org.fcredirect.traffic.api.TrafficState;
+import org.fcredirect.traffic.api.TrafficStatus;
 import org.junit.jupiter.api.Test;
 
 class DemoTrafficTest {
 
     /** Records the generator calls; everything else is out of the demo's business. */
-    static final class FakeFastPath implements FastPath {
+    static final class FakeTraffic implements TrafficService {
         TrafficSpec started;
         TrafficState state = TrafficState.IDLE;
         int stops;
-
-        @Override
-        public FastPathStatus status() {
-            throw new UnsupportedOperationException("the demo does not read the status");
-        }
 
         @Override
         public TrafficStatus startTraffic(TrafficSpec spec) {
@@ -85,12 +79,12 @@ class DemoTrafficTest {
                 .with("policies", policies).build();
     }
 
-    private final FakeFastPath fastPath = new FakeFastPath();
+    private final FakeTraffic traffic = new FakeTraffic();
     private final FakePolicy engine = new FakePolicy();
     private final DemoTraffic demo = new DemoTraffic();
 
     DemoTrafficTest() {
-        demo.fastPath = fastPath;
+        demo.traffic = traffic;
         demo.policies = engine;
     }
 
@@ -101,14 +95,14 @@ class DemoTrafficTest {
     void createsTheGroupsPoliciesAndFlowsOfTheDemoAndStopsTheTrafficWithTheBundle() {
         demo.activate(config(true, DemoTraffic.DEFAULT_TRAFFIC));
         assertEquals(DEMO_POLICIES, List.copyOf(engine.policies.keySet()));
-        TrafficSpec s = fastPath.started;
+        TrafficSpec s = traffic.started;
         assertEquals(4, s.vsans());
         assertEquals(100, s.flows());
         assertEquals(List.of("encryption", "migration"), s.groups());
         assertEquals(TrafficSpec.Placement.POLICY, s.placement());
         assertTrue(s.framesPerSecond() >= 2000 && s.framesPerSecond() <= 5000, "a modest rate: " + s);
         demo.deactivate();
-        assertEquals(1, fastPath.stops);
+        assertEquals(1, traffic.stops);
     }
 
     @Test
@@ -116,12 +110,12 @@ class DemoTrafficTest {
         demo.activate(config(true, DemoTraffic.DEFAULT_TRAFFIC));
         demo.deactivate();
         DemoTraffic again = new DemoTraffic();
-        again.fastPath = fastPath;
+        again.traffic = traffic;
         again.policies = engine;
         again.activate(config(true, DemoTraffic.DEFAULT_TRAFFIC));
         assertEquals(DEMO_POLICIES, List.copyOf(engine.policies.keySet()));
         assertEquals(4, engine.calls.size(), "four adds, nothing else: " + engine.calls);
-        assertEquals(TrafficState.RUNNING, fastPath.state);
+        assertEquals(TrafficState.RUNNING, traffic.state);
     }
 
     @Test
@@ -138,25 +132,25 @@ class DemoTrafficTest {
         engine.refused = Set.of("demo-encrypt-tier1");
         demo.activate(config(true, DemoTraffic.DEFAULT_TRAFFIC));
         assertEquals(3, engine.policies.size());
-        assertEquals(TrafficState.RUNNING, fastPath.state);
+        assertEquals(TrafficState.RUNNING, traffic.state);
     }
 
     @Test
     void disabledStartsNothing() {
         demo.activate(config(false, DemoTraffic.DEFAULT_TRAFFIC));
         demo.deactivate();
-        assertNull(fastPath.started);
-        assertEquals(0, fastPath.stops);
+        assertNull(traffic.started);
+        assertEquals(0, traffic.stops);
         assertEquals(List.of(), engine.calls);
     }
 
     @Test
     void leavesAnOperatorsTrafficAlone() {
-        fastPath.state = TrafficState.RUNNING;
+        traffic.state = TrafficState.RUNNING;
         demo.activate(config(true, DemoTraffic.DEFAULT_TRAFFIC));
         demo.deactivate();
-        assertNull(fastPath.started);
-        assertEquals(0, fastPath.stops);
+        assertNull(traffic.started);
+        assertEquals(0, traffic.stops);
         assertEquals(List.of(), engine.calls);
     }
 
@@ -169,7 +163,7 @@ class DemoTrafficTest {
                 "name=ok action=permit; name=bad action=redirect balancing=sideways group=g")));
         assertTrue(e.getMessage().contains("demo policy bad") && e.getMessage().contains("balancing"), e.getMessage());
         assertEquals(List.of(), engine.calls);
-        assertNull(fastPath.started);
+        assertNull(traffic.started);
     }
 
     @Test

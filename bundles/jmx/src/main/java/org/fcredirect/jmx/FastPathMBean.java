@@ -2,7 +2,7 @@ package org.fcredirect.jmx;
 
 import java.util.Map;
 
-/** {@code org.fcredirect:type=FastPath}: the figures of fcr:fastpath and fcr:traffic, and the generator's controls. */
+/** {@code org.fcredirect:type=FastPath}: the figures of fcr:fastpath. The traffic generator is {@link TrafficMBean}. */
 public interface FastPathMBean {
     boolean isHealthy();
 
@@ -34,17 +34,4 @@ public interface FastPathMBean {
 
     /** Per worker: index, alive/advancing, frames, frames/s, ring and control queue depth. */
     String[] getWorkerSummaries();
-
-    String getTrafficState();
-
-    long getTrafficFramesPerSecond();
-
-    long getTrafficExchangesCompleted();
-
-    long getTrafficErrors();
-
-    /** Starts the generator from {@code key=value} settings separated by spaces (see fcr:traffic-start). */
-    String startTraffic(String settings);
-
-    String stopTraffic();
 }

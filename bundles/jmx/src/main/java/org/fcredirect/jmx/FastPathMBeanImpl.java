@@ -6,7 +6,6 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.fastpath.api.FastPathStatus;
-import org.fcredirect.fastpath.api.TrafficSpec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -111,35 +110,5 @@ public class FastPathMBeanImpl implements FastPathMBean {
                         !w.alive() ? "DEAD" : w.advancing() ? "alive" : "STALLED", w.framesProcessed(), w.framesPerSecond(),
                         w.ringDepth(), w.controlQueueDepth()))
                 .toArray(String[]::new);
-    }
-
-    @Override
-    public String getTrafficState() {
-        return fastPath.traffic().state().toString();
-    }
-
-    @Override
-    public long getTrafficFramesPerSecond() {
-        return fastPath.traffic().framesPerSecond();
-    }
-
-    @Override
-    public long getTrafficExchangesCompleted() {
-        return fastPath.traffic().exchangesCompleted();
-    }
-
-    @Override
-    public long getTrafficErrors() {
-        return fastPath.traffic().errors();
-    }
-
-    @Override
-    public String startTraffic(String settings) {
-        return Operations.call(() -> fastPath.startTraffic(TrafficSpec.parse(settings)).state().toString());
-    }
-
-    @Override
-    public String stopTraffic() {
-        return Operations.call(() -> fastPath.stopTraffic().state().toString());
     }
 }

@@ -11,11 +11,11 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
-import org.fcredirect.fastpath.api.FastPath;
-import org.fcredirect.shell.Services;
-import org.fcredirect.fastpath.api.ReplayProgress;
-import org.fcredirect.fastpath.api.ReplayResult;
 import org.fcredirect.fc.VsanId;
+import org.fcredirect.shell.Services;
+import org.fcredirect.traffic.api.ReplayProgress;
+import org.fcredirect.traffic.api.ReplayResult;
+import org.fcredirect.traffic.api.TrafficService;
 
 @Service
 @Command(scope = "fcr", name = "replay", description = "Runs a pcap or pcapng capture through the fast path and writes the rewritten frames to another capture")
@@ -37,11 +37,11 @@ public class ReplayCommand implements Action {
     String vsan = "1";
 
     @Reference(optional = true)
-    FastPath fastPath;
+    TrafficService traffic;
 
     @Override
     public Object execute() throws Exception {
-        Services.require(fastPath, "fast path", "fcr-fastpath");
+        Services.require(traffic, "traffic service", "fcr-traffic");
         Path in = Path.of(input);
         if (!Files.isReadable(in)) {
             throw new IllegalArgumentException(input + ": no such readable file");
@@ -50,7 +50,7 @@ public class ReplayCommand implements Action {
         if (!force && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException(out + ": exists; give --force to replace it");
         }
-        ReplayResult r = fastPath.replay(in, out, force, VsanId.parse(vsan).value(), ReplayCommand::bar);
+        ReplayResult r = traffic.replay(in, out, force, VsanId.parse(vsan).value(), ReplayCommand::bar);
         System.out.println();
         System.out.printf("%d packets, %d frames processed, %d written, %d dropped in %d ms -> %s%n", r.packets(),
                 r.framesProcessed(), r.framesWritten(), r.framesDropped(), r.elapsed().toMillis(), r.output());

@@ -5,8 +5,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.shell.Services;
+import org.fcredirect.traffic.api.TrafficService;
 
 @Service
 @Command(scope = "fcr", name = "traffic", description = "Shows the traffic generator's progress: frames/s, exchanges/s, completions, errors")
@@ -16,12 +16,12 @@ public class TrafficCommand implements Action {
     boolean json;
 
     @Reference(optional = true)
-    FastPath fastPath;
+    TrafficService traffic;
 
     @Override
     public Object execute() {
-        Services.require(fastPath, "fast path", "fcr-fastpath");
-        var status = fastPath.traffic();
+        Services.require(traffic, "traffic service", "fcr-traffic");
+        var status = traffic.traffic();
         TrafficViews.show(status, json);
         return null;
     }

@@ -6,7 +6,7 @@ import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.fcredirect.fastpath.api.TrafficSpec;
+import org.fcredirect.traffic.api.TrafficSpec;
 
 /** Completes the generator's setting names, ready for a value. */
 @Service

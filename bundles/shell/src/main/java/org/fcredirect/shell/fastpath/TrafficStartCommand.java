@@ -8,9 +8,9 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.fcredirect.fastpath.api.FastPath;
-import org.fcredirect.fastpath.api.TrafficSpec;
 import org.fcredirect.shell.Services;
+import org.fcredirect.traffic.api.TrafficService;
+import org.fcredirect.traffic.api.TrafficSpec;
 
 @Service
 @Command(scope = "fcr", name = "traffic-start", description = "Starts the traffic generator: hosts, targets and appliances log in,"
@@ -28,13 +28,13 @@ public class TrafficStartCommand implements Action {
     boolean json;
 
     @Reference(optional = true)
-    FastPath fastPath;
+    TrafficService traffic;
 
     @Override
     public Object execute() {
-        Services.require(fastPath, "fast path", "fcr-fastpath");
+        Services.require(traffic, "traffic service", "fcr-traffic");
         TrafficSpec spec = TrafficSpec.parse(settings == null ? "" : String.join(" ", settings));
-        var status = fastPath.startTraffic(spec);
+        var status = traffic.startTraffic(spec);
         TrafficViews.show(status, json);
         return null;
     }

@@ -5,8 +5,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.shell.Services;
+import org.fcredirect.traffic.api.TrafficService;
 
 @Service
 @Command(scope = "fcr", name = "traffic-stop", description = "Stops the traffic generator; exchanges in flight complete, then its ports log out if it cleans up")
@@ -16,12 +16,12 @@ public class TrafficStopCommand implements Action {
     boolean json;
 
     @Reference(optional = true)
-    FastPath fastPath;
+    TrafficService traffic;
 
     @Override
     public Object execute() {
-        Services.require(fastPath, "fast path", "fcr-fastpath");
-        var status = fastPath.stopTraffic();
+        Services.require(traffic, "traffic service", "fcr-traffic");
+        var status = traffic.stopTraffic();
         TrafficViews.show(status, json);
         return null;
     }

@@ -2,8 +2,8 @@ package org.fcredirect.shell.fastpath;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.fcredirect.fastpath.api.TrafficStatus;
 import org.fcredirect.shell.Json;
+import org.fcredirect.traffic.api.TrafficStatus;
 
 /** The generator's progress, the same in fcr:traffic, fcr:traffic-start and fcr:traffic-stop. */
 final class TrafficViews {

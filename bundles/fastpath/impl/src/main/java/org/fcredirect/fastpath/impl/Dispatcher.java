@@ -2,50 +2,58 @@ package org.fcredirect.fastpath.impl;
 
 import java.util.function.Consumer;
 
+import org.fcredirect.fastpath.api.FrameBatch;
+import org.fcredirect.fastpath.api.FramePort;
+
 /**
- * A frame source's side of the pipeline: one lane per worker with its own pool of batches. The
- * source asks for the batch of a frame's worker ({@link #worker} is the shard of its addresses),
- * writes the frame in, and gets batches back processed from {@link #poll}. Single-threaded: the
- * source's thread does everything here.
+ * The one {@link FramePort} of the fast path: one lane per worker with its own pool of batches,
+ * the frame's worker being the shard of its addresses. Single-threaded: the source's thread does
+ * everything here. Closing goes through the fast path, which may rebuild the pipeline once the last
+ * source is gone.
  */
-final class Dispatcher implements AutoCloseable {
+final class Dispatcher implements FramePort {
     private final Pipeline pipeline;
     private final Lane[] lanes;
-    private final FrameBatch[][] free;
+    private final LaneBatch[][] free;
     private final int[] freeCount;
-    private final FrameBatch[] current;
+    private final LaneBatch[] current;
     private final int batchesPerLane;
+    private final Backoff backoff = new Backoff();
+    private final Runnable onClose;
     private int inFlight;
     private boolean closed;
 
-    Dispatcher(Pipeline pipeline, String source, int batchesPerLane) {
+    /** @param onClose runs once, after the lanes are detached */
+    Dispatcher(Pipeline pipeline, String source, int batchesPerLane, Runnable onClose) {
         this.pipeline = pipeline;
+        this.onClose = onClose;
         this.batchesPerLane = Math.max(2, batchesPerLane);
         this.lanes = pipeline.attach(source, this.batchesPerLane);
         int n = lanes.length;
-        free = new FrameBatch[n][this.batchesPerLane];
+        free = new LaneBatch[n][this.batchesPerLane];
         freeCount = new int[n];
-        current = new FrameBatch[n];
+        current = new LaneBatch[n];
         for (int w = 0; w < n; w++) {
             for (int i = 0; i < this.batchesPerLane; i++) {
-                free[w][i] = new FrameBatch(lanes[w]);
+                free[w][i] = new LaneBatch(lanes[w]);
             }
             freeCount[w] = this.batchesPerLane;
         }
     }
 
-    int workers() {
+    @Override
+    public int workers() {
         return lanes.length;
     }
 
-    /** The worker owning frames between these addresses. */
-    int worker(int vsan, int sid, int did) {
+    @Override
+    public int worker(int vsan, int sid, int did) {
         return Keys.shard(vsan, sid, did, lanes.length);
     }
 
-    /** The batch a frame of {@code len} bytes for worker {@code w} goes into, or null while all of w's batches are out. */
-    FrameBatch batchFor(int w, int len) {
-        FrameBatch b = current[w];
+    @Override
+    public LaneBatch claim(int w, int len) {
+        LaneBatch b = current[w];
         if (b != null && b.fits(len)) {
             return b;
         }
@@ -60,8 +68,8 @@ final class Dispatcher implements AutoCloseable {
         return b;
     }
 
-    /** Sends every partly filled batch. */
-    void flush() {
+    @Override
+    public void publish() {
         for (int w = 0; w < current.length; w++) {
             if (current[w] != null && !current[w].isEmpty()) {
                 submit(w);
@@ -75,11 +83,11 @@ final class Dispatcher implements AutoCloseable {
         inFlight++;
     }
 
-    /** Hands every processed batch to {@code handler}, which must {@link #release} each, now or later. */
-    int poll(Consumer<FrameBatch> handler) {
+    @Override
+    public int poll(Consumer<FrameBatch> handler) {
         int n = 0;
         for (Lane lane : lanes) {
-            FrameBatch b;
+            LaneBatch b;
             while ((b = lane.processed.relaxedPoll()) != null) {
                 inFlight--;
                 n++;
@@ -89,19 +97,31 @@ final class Dispatcher implements AutoCloseable {
         return n;
     }
 
-    void release(FrameBatch b) {
+    @Override
+    public void release(FrameBatch batch) {
+        LaneBatch b = (LaneBatch) batch;
         b.clear();
         int w = b.lane.worker;
         free[w][freeCount[w]++] = b;
     }
 
-    /** Batches sent and not yet polled back. */
-    int inFlight() {
+    @Override
+    public int inFlight() {
         return inFlight;
     }
 
-    boolean pipelineStopped() {
+    @Override
+    public boolean stopped() {
         return pipeline.stopped();
+    }
+
+    @Override
+    public void pace(boolean progressed) {
+        if (progressed) {
+            backoff.reset();
+        } else {
+            backoff.idle();
+        }
     }
 
     /**
@@ -114,13 +134,14 @@ final class Dispatcher implements AutoCloseable {
         }
         closed = true;
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        Backoff backoff = new Backoff();
+        backoff.reset();
         while (inFlight > 0 && !pipeline.stopped() && System.nanoTime() - deadline < 0) {
             if (poll(this::release) == 0) {
                 backoff.idle();
             }
         }
         pipeline.detach(lanes);
+        onClose.run();
     }
 
     @Override

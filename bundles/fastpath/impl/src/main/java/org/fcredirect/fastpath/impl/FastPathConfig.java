@@ -12,7 +12,7 @@ import org.osgi.service.metatype.annotations.Option;
 @ObjectClassDefinition(name = "fc-redirect fast path",
         description = "Frame pipeline: worker threads sharded by flow, their queues, and what happens to frames no rule"
                 + " matches. Default decision and stats interval apply at once; the rest rebuild the pipeline when no"
-                + " traffic generator or replay runs.")
+                + " frame source (traffic generator, capture replay) is attached.")
 public @interface FastPathConfig {
 
     @AttributeDefinition(name = "Workers", min = "1", max = "64",

@@ -1,9 +1,5 @@
 package org.fcredirect.fastpath.impl;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -20,83 +18,49 @@ import org.fcredirect.fastpath.api.DropReason;
 import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.fastpath.api.FastPathSettings;
 import org.fcredirect.fastpath.api.FastPathStatus;
-import org.fcredirect.fastpath.api.ReplayListener;
-import org.fcredirect.fastpath.api.ReplayResult;
+import org.fcredirect.fastpath.api.FrameSources;
 import org.fcredirect.fastpath.api.RuleBatch;
 import org.fcredirect.fastpath.api.RuleSink;
 import org.fcredirect.fastpath.api.StatsBacklog;
 import org.fcredirect.fastpath.api.StatsConsumer;
 import org.fcredirect.fastpath.api.StatsSource;
-import org.fcredirect.fastpath.api.TrafficSpec;
-import org.fcredirect.fastpath.api.TrafficState;
-import org.fcredirect.fastpath.api.TrafficStatus;
 import org.fcredirect.fastpath.api.WorkerStatus;
-import org.fcredirect.fc.capture.LinkTypes;
-import org.fcredirect.flow.api.ApplianceInventory;
-import org.fcredirect.flow.api.FlowService;
-import org.fcredirect.flow.api.LoginTable;
 import org.fcredirect.monitor.api.HealthCheck;
 import org.fcredirect.monitor.api.HealthResult;
-import org.fcredirect.monitor.api.MonitorService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The fast path: its pipeline of workers, the rule input ({@link RuleSink}), the statistics output
- * ({@link StatsSource}) and operation ({@link FastPath}: status, traffic generator, capture replay),
- * configured from PID {@code org.fcredirect.fastpath}. The queues and counters live here, so the
- * stats service may come and go without losing a frame's count.
+ * The fast path: its pipeline of workers, the rule input ({@link RuleSink}), the frame-source
+ * ports ({@link FrameSources}), the statistics output ({@link StatsSource}) and its status
+ * ({@link FastPath}), configured from PID {@code org.fcredirect.fastpath}. The queues and counters
+ * live here, so the stats service may come and go without losing a frame's count, and traffic
+ * sources live in their own bundle, so updating one never restarts this one.
  *
- * <p>Rule batches, rebuilds and source attachment are ordered by one control lock; none of it is
- * on the frame path, which only the workers run. The flow API references are optional: without a
- * flow service, the generator publishes its own rules. The monitor is optional too: with it, the
- * generator's simulated appliances heartbeat, and the manager is the {@code fastpath} health check
- * (is every worker alive and advancing).
+ * <p>Rule batches, rebuilds and port attachment are ordered by one control lock; none of it is
+ * on the frame path, which only the workers and the sources' own threads run. The manager is also
+ * the {@code fastpath} health check (is every worker alive and advancing).
  */
-@Component(service = {RuleSink.class, StatsSource.class, FastPath.class, HealthCheck.class},
+@Component(service = {RuleSink.class, StatsSource.class, FastPath.class, FrameSources.class, HealthCheck.class},
         configurationPid = FastPathManager.PID, immediate = true, property = {"fcr.mbean=org.fcredirect:type=FastPath",
                 HealthCheck.NAME + "=fastpath",
                 HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.FastPath",
                 HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.RuleSink",
+                HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.FrameSources",
                 HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.StatsSource"})
 @Designate(ocd = FastPathConfig.class)
-public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthCheck {
+public class FastPathManager implements RuleSink, StatsSource, FastPath, FrameSources, HealthCheck {
     static final String PID = "org.fcredirect.fastpath";
     private static final Logger LOG = LoggerFactory.getLogger(FastPathManager.class);
     static final long STOP_MILLIS = 5_000;
-    private static final long TRAFFIC_STOP_MILLIS = 35_000;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile LoginTable logins;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile FlowService flows;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile ApplianceInventory appliances;
-
-    /** The generator's appliances heartbeat through it, from the heartbeat thread only (never a worker). */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile MonitorService monitorService;
 
     private final Object control = new Object();
-    private final Object trafficLock = new Object();
     private final RuleFanout fanout = new RuleFanout();
-    private final DirectRules directRules = new DirectRules(this);
-    private final SourceHost sources = new Sources();
     private final AtomicInteger activeSources = new AtomicInteger();
     private final AtomicLong sourceFailures = new AtomicLong();
     private final WorkerHealth workerHealth = new WorkerHealth(System::nanoTime);
@@ -109,12 +73,9 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
     private volatile String stuck;
     /** How long a rebuild waits for the old workers; tests shorten it. */
     long stopMillis = STOP_MILLIS;
-    private volatile TrafficGenerator traffic;
-    private volatile Thread trafficThread;
+    private volatile boolean deactivated;
     private StatsDrainer drainer;
     private WorkerSampler monitor;
-    private Scheduler.OnThread timer;
-    private ApplianceHeartbeats heartbeats;
 
     public FastPathManager() {
     }
@@ -144,8 +105,6 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
             drainer = new StatsDrainer(() -> pipeline.channels());
             p.start();
             monitor = new WorkerSampler(() -> pipeline);
-            timer = new Scheduler.OnThread("fastpath-heartbeats");
-            heartbeats = new ApplianceHeartbeats(() -> monitorService, timer);
         }
         LOG.info("Fast path started: {}", s);
     }
@@ -218,7 +177,7 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
                         + " ms; the fast path is stopped and its rebuild with " + next + " waits for them";
                 LOG.error("{}", stuck);
             }
-            timer.after(Duration.ofMillis(stopMillis), this::retryRebuild);
+            CompletableFuture.delayedExecutor(stopMillis, TimeUnit.MILLISECONDS).execute(this::retryRebuild);
             return;
         }
         if (stuck != null) {
@@ -242,7 +201,7 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
 
     private void retryRebuild() {
         synchronized (control) {
-            if (stuck != null && pending != null) {
+            if (!deactivated && stuck != null && pending != null) {
                 rebuild(pending);
             }
         }
@@ -250,16 +209,8 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
 
     @Deactivate
     void deactivate() {
-        TrafficGenerator g = traffic;
-        if (g != null && g.state().active()) {
-            g.requestStopKeepingFlows();
-            try {
-                awaitTraffic(Duration.ofMillis(TRAFFIC_STOP_MILLIS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
         synchronized (control) {
+            deactivated = true;
             try {
                 if (!pipeline.stop(STOP_MILLIS)) {
                     LOG.error("A fast path worker did not stop within {} ms", STOP_MILLIS);
@@ -268,8 +219,6 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
                 Thread.currentThread().interrupt();
             }
             monitor.close();
-            heartbeats.close();
-            timer.close();
         }
         StatsBacklog b = backlog();
         LOG.info("Fast path stopped after {} frames; the counters of {} frames were never drained by a stats service",
@@ -307,11 +256,6 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
         return pipeline;
     }
 
-    /** The appliance heartbeats, for tests. */
-    ApplianceHeartbeats heartbeats() {
-        return heartbeats;
-    }
-
     // control input
 
     @Override
@@ -345,8 +289,39 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
         }
     }
 
-    /** Waits until every worker applied every rule batch accepted so far. */
-    boolean awaitRules(long timeoutMillis) throws InterruptedException {
+    // frame sources
+
+    @Override
+    public Dispatcher open(String source) {
+        Objects.requireNonNull(source, "source");
+        synchronized (control) {
+            Pipeline p = running();
+            Dispatcher d = new Dispatcher(p, source, p.settings.ringSize(), this::closed);
+            activeSources.incrementAndGet();
+            LOG.info("Frame source {} attached", source);
+            return d;
+        }
+    }
+
+    /** A port was closed: a rebuild waiting for the last source runs now. */
+    private void closed() {
+        activeSources.decrementAndGet();
+        synchronized (control) {
+            Pipeline p = pipeline;
+            if (pending != null && !p.stopped() && p.sources() == 0) {
+                rebuild(pending);
+            }
+        }
+    }
+
+    @Override
+    public void failed(String source, String why) {
+        sourceFailures.incrementAndGet();
+        lastSourceFailure = source + ": " + why;
+    }
+
+    @Override
+    public boolean awaitRules(long timeoutMillis) throws InterruptedException {
         long sequence = fanout.sequence();
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (!pipeline.applied(sequence)) {
@@ -428,138 +403,6 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, HealthC
             m.put(r, counts[r.ordinal()]);
         }
         return m;
-    }
-
-    @Override
-    public TrafficStatus startTraffic(TrafficSpec spec) {
-        Objects.requireNonNull(spec, "spec");
-        synchronized (trafficLock) {
-            TrafficGenerator g = traffic;
-            if (g != null && g.state().active()) {
-                throw new IllegalStateException("a traffic generator run is " + g.state() + "; stop it first");
-            }
-            running();
-            TrafficGenerator next = new TrafficGenerator(spec, directory(), sources, heartbeats);
-            Thread t = new Thread(() -> {
-                next.run();
-                if (next.state() == TrafficState.FAILED) {
-                    sourceFailed(TrafficGenerator.SOURCE, next.status().failure().orElse("failed"));
-                }
-            }, "fastpath-traffic");
-            t.setDaemon(true);
-            traffic = next;
-            trafficThread = t;
-            t.start();
-            return next.status();
-        }
-    }
-
-    /** The flow service when all of it is there, else the generator's own rules. */
-    private FabricDirectory directory() {
-        LoginTable l = logins;
-        FlowService f = flows;
-        ApplianceInventory a = appliances;
-        return l != null && f != null && a != null ? new FlowServiceDirectory(l, f, a) : directRules;
-    }
-
-    @Override
-    public TrafficStatus stopTraffic() {
-        TrafficGenerator g = traffic;
-        if (g == null) {
-            return TrafficStatus.idle();
-        }
-        g.requestStop();
-        return g.status();
-    }
-
-    @Override
-    public TrafficStatus traffic() {
-        TrafficGenerator g = traffic;
-        return g == null ? TrafficStatus.idle() : g.status();
-    }
-
-    @Override
-    public TrafficStatus awaitTraffic(Duration timeout) throws InterruptedException {
-        Thread t = trafficThread;
-        if (t != null) {
-            t.join(Math.max(1, timeout.toMillis()));
-        }
-        return traffic();
-    }
-
-    /** Attaches frame sources, for tests. */
-    SourceHost sourceHost() {
-        return sources;
-    }
-
-    /** The current run's generator, for tests. */
-    /** By the files themselves where both exist: a link or another spelling of the input is the input. */
-    private static boolean sameFile(Path a, Path b) throws IOException {
-        if (Files.exists(a) && Files.exists(b)) {
-            return Files.isSameFile(a, b);
-        }
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
-    }
-
-    TrafficGenerator generator() {
-        return traffic;
-    }
-
-    @Override
-    public ReplayResult replay(Path input, Path output, boolean replaceOutput, int vsan, ReplayListener listener)
-            throws IOException, InterruptedException {
-        Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(output, "output");
-        if (vsan < 1 || vsan > 4094) {
-            throw new IllegalArgumentException("replay VSAN " + vsan + " must be 1..4094");
-        }
-        if (sameFile(input, output)) {
-            throw new IllegalArgumentException("the replay output " + output + " is its input " + input);
-        }
-        CaptureReplay replay = new CaptureReplay(sources, LinkTypes.load(), input, output, replaceOutput, vsan,
-                listener == null ? ReplayListener.NONE : listener);
-        try {
-            return replay.run();
-        } catch (IOException | RuntimeException e) {
-            sourceFailed(CaptureReplay.SOURCE + " of " + input, e.getMessage());
-            LOG.warn("Replay of {} failed: {}", input, e.getMessage());
-            throw e;
-        }
-    }
-
-    private void sourceFailed(String source, String why) {
-        sourceFailures.incrementAndGet();
-        lastSourceFailure = source + ": " + why;
-    }
-
-    /** Attaches and detaches frame sources under the control lock, so a rebuild never runs under one. */
-    private final class Sources implements SourceHost {
-        @Override
-        public Dispatcher open(String source) {
-            synchronized (control) {
-                Pipeline p = running();
-                Dispatcher d = new Dispatcher(p, source, p.settings.ringSize());
-                activeSources.incrementAndGet();
-                return d;
-            }
-        }
-
-        @Override
-        public void close(Dispatcher d) {
-            d.close();
-            activeSources.decrementAndGet();
-            synchronized (control) {
-                Pipeline p = pipeline;
-                if (pending != null && !p.stopped() && p.sources() == 0) {
-                    rebuild(pending);
-                }
-            }
-        }
-
-        @Override
-        public boolean awaitRules(long timeoutMillis) throws InterruptedException {
-            return FastPathManager.this.awaitRules(timeoutMillis);
-        }
     }
 
     /** Figures of pipelines replaced by rebuilds, so totals never go back. */

@@ -29,23 +29,23 @@ import org.fcredirect.fc.RCtl;
 final class FrameProcessor {
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final byte FORWARDED = FrameBatch.FORWARDED;
+    private static final byte FORWARDED = LaneBatch.FORWARDED;
     private static final byte[] MALFORMED = new byte[FrameView.CHECK_RESULTS];
-    private static final byte BAD_COMMAND = FrameBatch.verdictOf(DropReason.MALFORMED_FCP_CMND);
-    private static final byte RULE_DROP = FrameBatch.verdictOf(DropReason.RULE_DROP);
-    private static final byte DEFAULT_DROP = FrameBatch.verdictOf(DropReason.DEFAULT_DROP);
-    private static final byte AMBIGUOUS = FrameBatch.verdictOf(DropReason.AMBIGUOUS_RULE);
-    private static final byte INTERNAL_ERROR = FrameBatch.verdictOf(DropReason.INTERNAL_ERROR);
+    private static final byte BAD_COMMAND = LaneBatch.verdictOf(DropReason.MALFORMED_FCP_CMND);
+    private static final byte RULE_DROP = LaneBatch.verdictOf(DropReason.RULE_DROP);
+    private static final byte DEFAULT_DROP = LaneBatch.verdictOf(DropReason.DEFAULT_DROP);
+    private static final byte AMBIGUOUS = LaneBatch.verdictOf(DropReason.AMBIGUOUS_RULE);
+    private static final byte INTERNAL_ERROR = LaneBatch.verdictOf(DropReason.INTERNAL_ERROR);
     private static final int USE_MAIN = -1;
     private static final int NO_RULE = -2;
     /** FCP_CMND IU without additional CDB: LUN, CRN, flags, 16-byte CDB, FCP_DL. */
     private static final int CMND_LENGTH = 32;
 
     static {
-        MALFORMED[FrameView.MALFORMED_SHORT] = FrameBatch.verdictOf(DropReason.MALFORMED_SHORT);
-        MALFORMED[FrameView.MALFORMED_LONG] = FrameBatch.verdictOf(DropReason.MALFORMED_LONG);
-        MALFORMED[FrameView.MALFORMED_OPTIONAL_HEADERS] = FrameBatch.verdictOf(DropReason.MALFORMED_OPTIONAL_HEADERS);
-        MALFORMED[FrameView.MALFORMED_FILL_BYTES] = FrameBatch.verdictOf(DropReason.MALFORMED_FILL_BYTES);
+        MALFORMED[FrameView.MALFORMED_SHORT] = LaneBatch.verdictOf(DropReason.MALFORMED_SHORT);
+        MALFORMED[FrameView.MALFORMED_LONG] = LaneBatch.verdictOf(DropReason.MALFORMED_LONG);
+        MALFORMED[FrameView.MALFORMED_OPTIONAL_HEADERS] = LaneBatch.verdictOf(DropReason.MALFORMED_OPTIONAL_HEADERS);
+        MALFORMED[FrameView.MALFORMED_FILL_BYTES] = LaneBatch.verdictOf(DropReason.MALFORMED_FILL_BYTES);
     }
 
     final RuleTable rules;
@@ -86,7 +86,7 @@ final class FrameProcessor {
     }
 
     /** Decides every frame of the batch, rewriting in place and writing each frame's verdict. */
-    void process(FrameBatch b) {
+    void process(LaneBatch b) {
         int n = b.count;
         try {
             prefetch(b, n);
@@ -118,7 +118,7 @@ final class FrameProcessor {
      * (Java has no prefetch instruction; a load whose value is kept does the same). A key repeated
      * by the next frame (frames of one exchange) is loaded once.
      */
-    private void prefetch(FrameBatch b, int n) {
+    private void prefetch(LaneBatch b, int n) {
         LegTable t = rules.main;
         long[] e = t.e;
         int capacity = t.capacity();
@@ -145,7 +145,7 @@ final class FrameProcessor {
         lastFault = t;
     }
 
-    private byte frame(FrameBatch b, int i) {
+    private byte frame(LaneBatch b, int i) {
         int len = b.length[i];
         FrameView v = view.wrap(b.data, b.offset[i], len);
         int check = v.check();

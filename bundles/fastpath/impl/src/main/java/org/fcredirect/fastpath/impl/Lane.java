@@ -10,8 +10,8 @@ import org.jctools.queues.SpscArrayQueue;
 final class Lane {
     final String source;
     final int worker;
-    final SpscArrayQueue<FrameBatch> toWorker;
-    final SpscArrayQueue<FrameBatch> processed;
+    final SpscArrayQueue<LaneBatch> toWorker;
+    final SpscArrayQueue<LaneBatch> processed;
 
     Lane(String source, int worker, int batches) {
         // both rings hold every batch of the lane, so neither offer can fail
@@ -19,7 +19,7 @@ final class Lane {
     }
 
     /** With rings of the caller's, so a test can hold a worker inside a round. */
-    Lane(String source, int worker, SpscArrayQueue<FrameBatch> toWorker, SpscArrayQueue<FrameBatch> processed) {
+    Lane(String source, int worker, SpscArrayQueue<LaneBatch> toWorker, SpscArrayQueue<LaneBatch> processed) {
         this.source = source;
         this.worker = worker;
         this.toWorker = toWorker;

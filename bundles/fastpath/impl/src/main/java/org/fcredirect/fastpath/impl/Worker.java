@@ -146,7 +146,7 @@ final class Worker implements Runnable, WorkerHealth.Probe {
     private boolean round() {
         boolean worked = false;
         for (Lane lane : lanes) {
-            FrameBatch b = lane.toWorker.relaxedPoll();
+            LaneBatch b = lane.toWorker.relaxedPoll();
             if (b == null) {
                 continue;
             }

@@ -10,20 +10,20 @@ import org.fcredirect.fastpath.api.FlowDelta;
 import org.fcredirect.fastpath.api.StatsConsumer;
 
 /** A stats consumer that keeps copies of what it drained and sums it per flow. */
-final class Recorder implements StatsConsumer {
-    record Delta(long flow, int worker, long framesToTarget, long bytesToTarget, long framesToInitiator,
+public final class Recorder implements StatsConsumer {
+    public record Delta(long flow, int worker, long framesToTarget, long bytesToTarget, long framesToInitiator,
             long bytesToInitiator, long dropped, long opened, long completed) {
-        long frames() {
+        public long frames() {
             return framesToTarget + framesToInitiator;
         }
     }
 
-    record Exchange(long flow, int vsan, int initiator, int target, int ox, boolean write, long dataLength,
+    public record Exchange(long flow, int vsan, int initiator, int target, int ox, boolean write, long dataLength,
             int status, long commandNanos, long completionNanos) {
     }
 
-    final List<Delta> deltas = new ArrayList<>();
-    final List<Exchange> exchanges = new ArrayList<>();
+    public final List<Delta> deltas = new ArrayList<>();
+    public final List<Exchange> exchanges = new ArrayList<>();
 
     @Override
     public void flowDelta(FlowDelta d) {
@@ -38,7 +38,7 @@ final class Recorder implements StatsConsumer {
     }
 
     /** Every delta of each flow summed, field by field. */
-    Map<Long, Delta> byFlow() {
+    public Map<Long, Delta> byFlow() {
         Map<Long, Delta> m = new HashMap<>();
         for (Delta d : deltas) {
             m.merge(d.flow, d, (a, b) -> new Delta(a.flow, -1, a.framesToTarget + b.framesToTarget,
@@ -49,7 +49,7 @@ final class Recorder implements StatsConsumer {
         return m;
     }
 
-    long frames() {
+    public long frames() {
         return deltas.stream().mapToLong(Delta::frames).sum();
     }
 }

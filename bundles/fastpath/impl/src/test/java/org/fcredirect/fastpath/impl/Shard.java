@@ -1,6 +1,7 @@
 package org.fcredirect.fastpath.impl;
 
 import org.fcredirect.fastpath.api.DropReason;
+import org.fcredirect.fastpath.api.FrameBatch;
 import org.fcredirect.fastpath.api.RuleBatch;
 
 /** One worker's frame processor driven directly on the test thread: no threads, no timing. */
@@ -43,13 +44,13 @@ final class Shard {
     }
 
     Result send(int vsan, byte[] frame) {
-        FrameBatch b = new FrameBatch(null);
+        LaneBatch b = new LaneBatch(null);
         int at = b.add(vsan, clock, 0, frame.length);
         System.arraycopy(frame, 0, b.data, at, frame.length);
         processor.process(b);
         byte[] out = new byte[frame.length];
         System.arraycopy(b.data, at, out, 0, frame.length);
-        return new Result(out, b.verdict[0] == FrameBatch.FORWARDED ? null : FrameBatch.reasonOf(b.verdict[0]));
+        return new Result(out, b.verdict[0] == LaneBatch.FORWARDED ? null : FrameBatch.reasonOf(b.verdict[0]));
     }
 
     /** Ships every pending delta and drains it all. */

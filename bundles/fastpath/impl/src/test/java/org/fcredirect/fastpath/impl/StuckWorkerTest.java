@@ -26,7 +26,7 @@ class StuckWorkerTest {
     }
 
     /** A ring whose poll holds the worker inside its round until released, as a bug could. */
-    private static final class HoldingRing extends SpscArrayQueue<FrameBatch> {
+    private static final class HoldingRing extends SpscArrayQueue<LaneBatch> {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
 
@@ -35,7 +35,7 @@ class StuckWorkerTest {
         }
 
         @Override
-        public FrameBatch relaxedPoll() {
+        public LaneBatch relaxedPoll() {
             entered.countDown();
             boolean done = false;
             while (!done) {

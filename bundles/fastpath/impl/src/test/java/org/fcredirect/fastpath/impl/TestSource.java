@@ -7,18 +7,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
+import org.fcredirect.fastpath.api.FrameBatch;
+import org.fcredirect.fastpath.api.FramePort;
 import org.fcredirect.fc.FrameView;
 
-/** A frame source for tests: sends frames through a running fast path and returns each one's fate, in order. */
+/** A frame source for tests, through the API's port: sends frames through a running fast path and returns each one's fate, in order. */
 final class TestSource implements AutoCloseable {
     private static final long TIMEOUT_NANOS = 20_000_000_000L;
 
-    private final SourceHost host;
-    private final Dispatcher dispatcher;
+    private final FramePort port;
 
     TestSource(FastPathManager manager) {
-        host = manager.sourceHost();
-        dispatcher = host.open("test");
+        port = manager.open("test");
     }
 
     Shard.Result send(int vsan, byte[] frame) {
@@ -34,25 +34,25 @@ final class TestSource implements AutoCloseable {
             while (next < frames.size()) {
                 byte[] f = frames.get(next);
                 FrameView v = new FrameView().wrap(f, 0, f.length);
-                int w = f.length >= FrameView.HEADER_LENGTH ? dispatcher.worker(vsan, v.sId(), v.dId()) : 0;
-                FrameBatch b = dispatcher.batchFor(w, f.length);
+                int w = f.length >= FrameView.HEADER_LENGTH ? port.worker(vsan, v.sId(), v.dId()) : 0;
+                FrameBatch b = port.claim(w, f.length);
                 if (b == null) {
                     break;
                 }
                 int at = b.add(vsan, System.nanoTime(), next, f.length);
-                System.arraycopy(f, 0, b.data, at, f.length);
+                System.arraycopy(f, 0, b.data(), at, f.length);
                 next++;
             }
-            dispatcher.flush();
+            port.publish();
             int[] returned = {0};
-            dispatcher.poll(b -> {
-                for (int i = 0; i < b.count; i++) {
-                    byte[] out = Arrays.copyOfRange(b.data, b.offset[i], b.offset[i] + b.length[i]);
-                    results[(int) b.tag[i]] = new Shard.Result(out,
-                            b.verdict[i] == FrameBatch.FORWARDED ? null : FrameBatch.reasonOf(b.verdict[i]));
+            port.poll(b -> {
+                for (int i = 0; i < b.count(); i++) {
+                    byte[] out = Arrays.copyOfRange(b.data(), b.offset(i), b.offset(i) + b.length(i));
+                    results[(int) b.tag(i)] = new Shard.Result(out,
+                            b.verdict(i) == FrameBatch.FORWARDED ? null : FrameBatch.reasonOf(b.verdict(i)));
                     returned[0]++;
                 }
-                dispatcher.release(b);
+                port.release(b);
             });
             done += returned[0];
             if (System.nanoTime() - deadline > 0) {
@@ -67,6 +67,6 @@ final class TestSource implements AutoCloseable {
 
     @Override
     public void close() {
-        host.close(dispatcher);
+        port.close();
     }
 }

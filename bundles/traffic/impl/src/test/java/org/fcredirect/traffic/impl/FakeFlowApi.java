@@ -1,0 +1,359 @@
+package org.fcredirect.traffic.impl;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+import org.fcredirect.fastpath.api.RewriteRule;
+import org.fcredirect.fastpath.api.RuleBatch;
+import org.fcredirect.fastpath.api.RuleSink;
+import org.fcredirect.fc.FcId;
+import org.fcredirect.fc.VsanId;
+import org.fcredirect.fc.Wwn;
+import org.fcredirect.flow.api.Appliance;
+import org.fcredirect.flow.api.ApplianceInventory;
+import org.fcredirect.flow.api.ApplianceSpec;
+import org.fcredirect.flow.api.FailoverMode;
+import org.fcredirect.flow.api.Flow;
+import org.fcredirect.flow.api.FlowAction;
+import org.fcredirect.flow.api.FlowEvent;
+import org.fcredirect.flow.api.FlowFilter;
+import org.fcredirect.flow.api.FlowFormat;
+import org.fcredirect.flow.api.FlowId;
+import org.fcredirect.flow.api.FlowListener;
+import org.fcredirect.flow.api.FlowPage;
+import org.fcredirect.flow.api.FlowService;
+import org.fcredirect.flow.api.FlowSpec;
+import org.fcredirect.flow.api.FlowState;
+import org.fcredirect.flow.api.ImportResult;
+import org.fcredirect.flow.api.LoginTable;
+import org.fcredirect.flow.api.PortLogin;
+import org.fcredirect.flow.api.VirtualPorts;
+
+/**
+ * The flow API as far as the traffic generator uses it, in memory: logins, appliances, flows
+ * imported from CSV (decided by their appliance, else by {@link #policy}, else permitted), and the
+ * rules of each flow published to a rule sink the way the flow manager does (four rewrites through
+ * an appliance, two permits on the direct path, two drops). Marking an appliance unhealthy moves
+ * its flows by their failover modes (standby: the first other healthy member of the group by
+ * name), marking it healthy brings them back. As in the flow manager, a change publishes its rules
+ * first and then tells the listeners on an event thread, {@link #eventLagMillis} later.
+ * Everything else is refused.
+ */
+final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
+    private final RuleSink sink;
+    private final Map<String, ApplianceSpec> appliances = new TreeMap<>();
+    private final Set<String> unhealthy = new HashSet<>();
+    private final Map<String, FcId> logins = new HashMap<>();
+    private final Map<Long, Flow> flows = new TreeMap<>();
+    private final List<FlowListener> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService events = Executors.newSingleThreadExecutor();
+    private long nextId = 100;
+    private long generation;
+    int imports;
+    /** Decides a flow without an appliance: the appliance to redirect it to, or empty for the direct path. */
+    Function<FlowSpec, Optional<String>> policy = spec -> Optional.empty();
+    volatile long eventLagMillis;
+
+    FakeFlowApi(RuleSink sink) {
+        this.sink = sink;
+        sink.apply(RuleBatch.builder().reset().build(++generation));
+    }
+
+    private static String key(VsanId vsan, Wwn pwwn) {
+        return vsan + "/" + pwwn;
+    }
+
+    // LoginTable
+
+    @Override
+    public void login(VsanId vsan, Wwn pwwn, FcId fcid) {
+        logins.put(key(vsan, pwwn), fcid);
+    }
+
+    @Override
+    public void loginAll(List<PortLogin> all) {
+        all.forEach(p -> login(p.vsan(), p.pwwn(), p.fcid()));
+    }
+
+    @Override
+    public void logout(VsanId vsan, Wwn pwwn) {
+        logins.remove(key(vsan, pwwn));
+    }
+
+    @Override
+    public Optional<FcId> fcidOf(VsanId vsan, Wwn pwwn) {
+        return Optional.ofNullable(logins.get(key(vsan, pwwn)));
+    }
+
+    @Override
+    public Optional<Wwn> pwwnOf(VsanId vsan, FcId fcid) {
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
+    }
+
+    @Override
+    public List<PortLogin> logins(VsanId vsan) {
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
+    }
+
+    @Override
+    public List<PortLogin> logins() {
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
+    }
+
+    @Override
+    public int loginCount() {
+        return logins.size();
+    }
+
+    // ApplianceInventory
+
+    @Override
+    public void add(ApplianceSpec spec) {
+        appliances.put(spec.name(), spec);
+    }
+
+    @Override
+    public void remove(String name) {
+        appliances.remove(name);
+    }
+
+    @Override
+    public synchronized Optional<Appliance> get(String name) {
+        return Optional.ofNullable(appliances.get(name))
+                .map(s -> new Appliance(s, !unhealthy.contains(name), Optional.empty(), Instant.EPOCH));
+    }
+
+    @Override
+    public List<Appliance> list() {
+        return appliances.keySet().stream().map(n -> get(n).orElseThrow()).toList();
+    }
+
+    @Override
+    public synchronized void markUnhealthy(String name, String reason) {
+        unhealthy.add(name);
+        String group = appliances.get(name).group();
+        Optional<String> standby = appliances.values().stream()
+                .filter(a -> a.group().equals(group) && !unhealthy.contains(a.name())).map(ApplianceSpec::name).findFirst();
+        List<Flow> before = new ArrayList<>();
+        List<Flow> after = new ArrayList<>();
+        for (Flow f : flows.values()) {
+            if (f.state() != FlowState.ACTIVE || !f.appliance().equals(Optional.of(name))) {
+                continue;
+            }
+            before.add(f);
+            after.add(switch (f.failover()) {
+                case STANDBY -> standby.isPresent() ? with(f, FlowState.ACTIVE, standby) : with(f, FlowState.BLOCKED, f.appliance());
+                case BYPASS -> with(f, FlowState.BYPASSED, Optional.empty());
+                case BLOCK -> with(f, FlowState.BLOCKED, f.appliance());
+            });
+        }
+        changed(before, after);
+    }
+
+    @Override
+    public synchronized void markHealthy(String name) {
+        unhealthy.remove(name);
+        List<Flow> before = new ArrayList<>();
+        List<Flow> after = new ArrayList<>();
+        for (Flow f : flows.values()) {
+            if (f.homeAppliance().equals(Optional.of(name)) && f.state() != FlowState.PENDING
+                    && (f.state() != FlowState.ACTIVE || !f.appliance().equals(f.homeAppliance()))) {
+                before.add(f);
+                after.add(with(f, FlowState.ACTIVE, f.homeAppliance()));
+            }
+        }
+        changed(before, after);
+    }
+
+    @Override
+    public long flowCount(String name) {
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
+    }
+
+    @Override
+    public long version() {
+        return 0;
+    }
+
+    int applianceCount() {
+        return appliances.size();
+    }
+
+    // FlowService
+
+    @Override
+    public synchronized ImportResult importFlows(Reader input, FlowFormat format) {
+        imports++;
+        List<FlowSpec> specs = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(input)) {
+            String[] header = in.readLine().split(",", -1);
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] values = line.split(",", -1);
+                Map<String, String> fields = new LinkedHashMap<>();
+                for (int i = 0; i < header.length; i++) {
+                    fields.put(header[i], values[i]);
+                }
+                specs.add(FlowSpec.fromFields(fields));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long first = nextId;
+        RuleBatch.Builder b = RuleBatch.builder();
+        for (FlowSpec s : specs) {
+            Flow f = decide(nextId++, s);
+            flows.put(f.id().value(), f);
+            rules(f).forEach(b::add);
+        }
+        sink.apply(b.build(++generation));
+        return new ImportResult(specs.size(), Optional.of(FlowId.of(first)), Optional.of(FlowId.of(nextId - 1)));
+    }
+
+    private Flow decide(long id, FlowSpec s) {
+        Optional<FcId> i = fcidOf(s.vsan(), s.initiator());
+        Optional<FcId> t = fcidOf(s.vsan(), s.target());
+        Optional<String> appliance = s.appliance().isPresent() ? s.appliance() : policy.apply(s);
+        FlowState state = i.isEmpty() || t.isEmpty() ? FlowState.PENDING
+                : appliance.isPresent() ? FlowState.ACTIVE : FlowState.DIRECT;
+        FlowAction action = appliance.isPresent() ? FlowAction.REDIRECT : FlowAction.PERMIT;
+        return new Flow(FlowId.of(id), s, state, action, Optional.empty(), appliance.map(a -> appliances.get(a).group()),
+                appliance, appliance, s.failover().orElse(FailoverMode.STANDBY), i, t, Instant.EPOCH, Instant.EPOCH);
+    }
+
+    private static Flow with(Flow f, FlowState state, Optional<String> appliance) {
+        return new Flow(f.id(), f.spec(), state, f.action(), f.policy(), f.group(), f.homeAppliance(), appliance,
+                f.failover(), f.initiatorFcid(), f.targetFcid(), f.created(), Instant.now());
+    }
+
+    /** Publishes the rules of the changed flows, then tells the listeners, as the flow manager does. */
+    private synchronized void changed(List<Flow> before, List<Flow> after) {
+        RuleBatch.Builder b = RuleBatch.builder();
+        for (Flow f : after) {
+            flows.put(f.id().value(), f);
+            rules(f).forEach(b::add);
+        }
+        sink.apply(b.build(++generation));
+        List<FlowEvent> told = new ArrayList<>();
+        for (int k = 0; k < after.size(); k++) {
+            told.add(new FlowEvent(FlowEvent.Type.UPDATED, after.get(k), Optional.of(before.get(k).state())));
+        }
+        long lag = eventLagMillis;
+        events.execute(() -> {
+            try {
+                Thread.sleep(lag);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            told.forEach(e -> listeners.forEach(l -> l.onEvent(e)));
+        });
+    }
+
+    private List<RewriteRule> rules(Flow f) {
+        long id = f.id().value();
+        int v = f.spec().vsan().value();
+        long any = RewriteRule.ANY_LUN;
+        if (f.state() == FlowState.PENDING) {
+            return List.of();
+        }
+        int i = f.initiatorFcid().orElseThrow().value();
+        int t = f.targetFcid().orElseThrow().value();
+        if (f.state() == FlowState.DIRECT || f.state() == FlowState.BYPASSED) {
+            return List.of(RewriteRule.permit(id, v, i, t, any), RewriteRule.permit(id, v, t, i, any));
+        }
+        if (f.state() == FlowState.BLOCKED || f.state() == FlowState.DROPPED) {
+            return List.of(RewriteRule.drop(id, v, i, t, any), RewriteRule.drop(id, v, t, i, any));
+        }
+        VirtualPorts p = appliances.get(f.appliance().orElseThrow()).portsIn(f.spec().vsan()).orElseThrow();
+        int vt = p.vtFcid().value();
+        int vi = p.viFcid().value();
+        return List.of(RewriteRule.rewrite(id, v, i, t, any, i, vt), RewriteRule.rewrite(id, v, vi, t, any, i, t),
+                RewriteRule.rewrite(id, v, t, i, any, t, vi), RewriteRule.rewrite(id, v, vt, i, any, t, i));
+    }
+
+    @Override
+    public void delete(FlowId id) {
+        flows.remove(id.value());
+        sink.apply(RuleBatch.builder().remove(id.value()).build(++generation));
+    }
+
+    @Override
+    public synchronized Optional<Flow> get(FlowId id) {
+        return Optional.ofNullable(flows.get(id.value()));
+    }
+
+    @Override
+    public Optional<Flow> find(VsanId vsan, Wwn initiator, Wwn target, OptionalInt lun) {
+        return flows.values().stream().filter(f -> f.spec().vsan().equals(vsan) && f.spec().initiator().equals(initiator)
+                && f.spec().target().equals(target) && f.spec().lun().equals(lun)).findFirst();
+    }
+
+    int flowCount() {
+        return flows.size();
+    }
+
+    @Override
+    public FlowId create(FlowSpec spec) {
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
+    }
+
+    @Override
+    public FlowPage list(FlowFilter filter, int offset, int limit) {
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
+    }
+
+    @Override
+    public long count(FlowFilter filter) {
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
+    }
+
+    @Override
+    public Map<FlowState, Long> countByState() {
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
+    }
+
+    @Override
+    public List<RewriteRule> rules(FlowId id) {
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
+    }
+
+    @Override
+    public void exportFlows(FlowFilter filter, FlowFormat format, Writer output) {
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
+    }
+
+    @Override
+    public void addListener(FlowListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(FlowListener listener) {
+        listeners.remove(listener);
+    }
+
+    int listenerCount() {
+        return listeners.size();
+    }
+
+    void close() {
+        events.shutdownNow();
+    }
+}
