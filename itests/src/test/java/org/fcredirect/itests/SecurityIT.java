@@ -279,9 +279,7 @@ public class SecurityIT extends FcrTestSupport {
     @Test
     public void commandAclsHoldOverSsh() throws Exception {
         int port = Integer.parseInt(config("org.apache.karaf.shell", "sshPort"));
-        SshClient client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-        client.start();
+        SshClient client = sshClient();
         try {
             awaitSsh(client, port);
             assertEquals("0", ssh(client, port, VIEWER, "fcr:flows -c").strip());
@@ -394,9 +392,7 @@ public class SecurityIT extends FcrTestSupport {
     public void theReviewProbesAreRefusedToAViewerAndChangeNothing() throws Exception {
         int port = Integer.parseInt(config("org.apache.karaf.shell", "sshPort"));
         FastPath fastPath = service(FastPath.class);
-        SshClient client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-        client.start();
+        SshClient client = sshClient();
         execute("fcr:traffic-start vsans=1 firstVsan=330 initiatorsPerVsan=2 targetsPerVsan=2 flowsPerInitiator=1"
                 + " appliances=2 redirectPercent=100 framesPerSecond=2000 cleanup=true seed=3");
         try {
@@ -475,9 +471,7 @@ public class SecurityIT extends FcrTestSupport {
     @Test
     public void interactiveSessionsStartWithoutAnErrorForAdminAndViewer() throws Exception {
         int port = Integer.parseInt(config("org.apache.karaf.shell", "sshPort"));
-        SshClient client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-        client.start();
+        SshClient client = sshClient();
         try {
             awaitSsh(client, port);
             for (String user : List.of(VIEWER, ADMIN)) {
@@ -573,6 +567,14 @@ public class SecurityIT extends FcrTestSupport {
             }
         }
         return addresses;
+    }
+
+    /** An SSH client that trusts the test container's host key. */
+    private static SshClient sshClient() {
+        SshClient client = SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+        client.start();
+        return client;
     }
 
     private static void awaitSsh(SshClient client, int port) {

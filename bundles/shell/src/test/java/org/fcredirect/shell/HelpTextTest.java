@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class HelpTextTest {
 
     private static List<Class<?>> commands() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path root = Path.of(Json.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Path.of(View.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<Class<?>> commands = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {

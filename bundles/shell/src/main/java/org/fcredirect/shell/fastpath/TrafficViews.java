@@ -2,7 +2,7 @@ package org.fcredirect.shell.fastpath;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.fcredirect.shell.Json;
+import org.fcredirect.json.Json;
 import org.fcredirect.traffic.api.TrafficStatus;
 
 /** The generator's progress, the same in fcr:traffic, fcr:traffic-start and fcr:traffic-stop. */

@@ -22,7 +22,7 @@ import org.fcredirect.fc.fcp.FcpCmnd;
 import org.fcredirect.fc.fcp.FcpRsp;
 import org.fcredirect.fc.fcp.ScsiOpcode;
 import org.fcredirect.fc.fcp.TaskAttribute;
-import org.fcredirect.shell.Json;
+import org.fcredirect.json.Json;
 import org.junit.jupiter.api.Test;
 
 class FrameDescriptionTest {
