@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -16,6 +16,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.fcredirect.fc.Hex;
 import org.fcredirect.json.Json;
 import org.fcredirect.shell.Services;
+import org.fcredirect.shell.View;
 import org.fcredirect.storage.api.EventLog;
 import org.fcredirect.storage.api.StoredEvent;
 import org.fcredirect.storage.api.StreamFilter;
@@ -78,34 +79,24 @@ public class EventsCommand implements Action {
         return new ArrayList<>(last);
     }
 
+    /** One description of an event for the table and the JSON; the payload is text or hex, never both. */
+    static final View<StoredEvent> VIEW = new View<StoredEvent>("no events")
+            .number("Seq", "sequence", StoredEvent::sequence)
+            .column("Time (UTC)", "timestamp", e -> e.timestamp().toString(), StoredEvent::timestamp)
+            .column("Stream", "stream", StoredEvent::stream)
+            .column("Type", "type", StoredEvent::type)
+            .number("Bytes", "bytes", StoredEvent::payloadSize)
+            .tableOnly("Payload", e -> PayloadPreview.of(e.payload())).clipped(60)
+            .jsonOnly("payload", e -> PayloadPreview.isText(e.payload()) ? new String(e.payload(), StandardCharsets.UTF_8) : null)
+            .jsonOnly("payload_hex", e -> PayloadPreview.isText(e.payload()) ? null : Hex.encode(e.payload(), 0, e.payload().length));
+
     static ShellTable table(List<StoredEvent> events) {
-        ShellTable table = new ShellTable().emptyTableText("no events");
-        table.column("Seq").alignRight();
-        table.column("Time (UTC)");
-        table.column("Stream");
-        table.column("Type");
-        table.column("Bytes").alignRight();
-        table.column("Payload").maxSize(60);
-        for (StoredEvent e : events) {
-            table.addRow().addContent(e.sequence(), e.timestamp(), e.stream(), e.type(), e.payloadSize(),
-                    PayloadPreview.of(e.payload()));
-        }
-        return table;
+        return VIEW.table(events);
     }
 
     static Map<String, Object> toJson(StoredEvent e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sequence", e.sequence());
-        m.put("timestamp", e.timestamp().toString());
-        m.put("stream", e.stream());
-        m.put("type", e.type());
-        m.put("bytes", e.payloadSize());
-        byte[] payload = e.payload();
-        if (PayloadPreview.isText(payload)) {
-            m.put("payload", new String(payload, StandardCharsets.UTF_8));
-        } else {
-            m.put("payload_hex", Hex.encode(payload, 0, payload.length));
-        }
+        Map<String, Object> m = VIEW.json(e);
+        m.values().removeIf(Objects::isNull);
         return m;
     }
 }

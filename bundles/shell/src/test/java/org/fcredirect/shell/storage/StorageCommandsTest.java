@@ -72,6 +72,7 @@ class StorageCommandsTest {
         c.execute();
         assertEquals("[{\"sequence\":3,", printed().substring(0, "[{\"sequence\":3,".length()), printed());
         assertTrue(printed().contains("\"payload\":\"b\""), printed());
+        assertTrue(!printed().contains("payload_hex"), "a text payload is not given in hex too: " + printed());
     }
 
     @Test
@@ -84,6 +85,7 @@ class StorageCommandsTest {
         c.json = true;
         c.execute();
         assertTrue(printed().startsWith("[{\"sequence\":4,") && printed().contains("\"sequence\":5") && printed().contains("payload_hex"), printed());
+        assertTrue(!printed().contains("\"payload\":"), "a binary payload is given in hex only: " + printed());
     }
 
     @Test
