@@ -231,13 +231,13 @@ final class GroupCommitWriter {
         buf.flip();
         int end = position + bytes;
         try {
-            FileOps.writeFully(segment.channel, buf, position);
+            FileOps.writeFully(segment.channel(), buf, position);
             if (segment.dirtyEnd > end) {
-                FileOps.zero(segment.channel, end, segment.dirtyEnd);
+                FileOps.zero(segment.channel(), end, segment.dirtyEnd);
             }
             if (durable) {
                 long t0 = System.nanoTime();
-                segment.channel.force(false);
+                segment.channel().force(false);
                 long t1 = System.nanoTime();
                 metrics.forced(t1 - t0, t1);
             }
@@ -260,8 +260,8 @@ final class GroupCommitWriter {
             return;
         }
         try {
-            FileOps.zero(segment.channel, segment.end(), segment.dirtyEnd);
-            segment.channel.force(false);
+            FileOps.zero(segment.channel(), segment.end(), segment.dirtyEnd);
+            segment.channel().force(false);
         } catch (IOException e) {
             throw new IOException("could not clear the leftovers of a failed write in " + segment.path
                     + " at offsets " + segment.end() + ".." + segment.dirtyEnd + " before sealing it: " + e, e);
@@ -272,9 +272,9 @@ final class GroupCommitWriter {
     /** Zeroes what a failed write may have left, so a crash cannot bring its events back. */
     private void rollBack(Segment segment, int position, boolean durable, Exception cause) {
         try {
-            FileOps.zero(segment.channel, position, segment.dirtyEnd);
+            FileOps.zero(segment.channel(), position, segment.dirtyEnd);
             if (durable) {
-                segment.channel.force(false);
+                segment.channel().force(false);
             }
             segment.dirtyEnd = position;
         } catch (IOException | RuntimeException e) {

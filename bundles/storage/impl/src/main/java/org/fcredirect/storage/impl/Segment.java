@@ -34,7 +34,6 @@ final class Segment {
     final Path path;
     final long firstSequence;
     final long createdMicros;
-    final FileChannel channel;
     final ByteBuffer map;
     final int capacity;
     final SparseIndex index = new SparseIndex();
@@ -47,12 +46,16 @@ final class Segment {
     /** Writer only: bytes past {@link #end()} up to here may hold leftovers of a failed write. */
     int dirtyEnd = HEADER_BYTES;
 
-    private Segment(Path path, long firstSequence, long createdMicros, FileChannel channel, int capacity)
-            throws IOException {
+    private final ChannelFactory channels;
+    private volatile FileChannel channel;
+
+    private Segment(Path path, long firstSequence, long createdMicros, FileChannel channel, int capacity,
+                    ChannelFactory channels) throws IOException {
         this.path = path;
         this.firstSequence = firstSequence;
         this.createdMicros = createdMicros;
         this.channel = channel;
+        this.channels = channels;
         this.capacity = capacity;
         this.map = channel.map(FileChannel.MapMode.READ_ONLY, 0, capacity);
         this.lastSequence = firstSequence - 1;
@@ -94,7 +97,7 @@ final class Segment {
             if (durable) {
                 FileOps.forceDirectory(dir, channels);
             }
-            return new Segment(path, firstSequence, nowMicros, ch, capacity);
+            return new Segment(path, firstSequence, nowMicros, ch, capacity, channels);
         } catch (IOException | RuntimeException e) {
             closeQuietly(ch);
             Files.deleteIfExists(source);
@@ -139,7 +142,7 @@ final class Segment {
                 throw new StorageException("event log segment " + path + " starts at sequence " + first
                         + " but its name says " + expectedFirst);
             }
-            return new Segment(path, first, hb.getLong(20), ch, (int) size);
+            return new Segment(path, first, hb.getLong(20), ch, (int) size, channels);
         } catch (IOException | RuntimeException e) {
             closeQuietly(ch);
             throw e;
@@ -186,6 +189,20 @@ final class Segment {
     /** Per stream, the highest sequence number this segment holds. */
     Map<String, Long> streamHighs() {
         return Map.copyOf(streamHighs);
+    }
+
+    /**
+     * The channel writes go through. An interrupt that lands in the middle of a write closes a
+     * FileChannel for good (ClosedByInterruptException), so a closed one is opened anew: the
+     * writer then serves the next append instead of failing every one until a restart.
+     */
+    FileChannel channel() throws IOException {
+        FileChannel ch = channel;
+        if (!ch.isOpen()) {
+            ch = channels.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = ch;
+        }
+        return ch;
     }
 
     void close() {

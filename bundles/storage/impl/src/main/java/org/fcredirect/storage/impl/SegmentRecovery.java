@@ -101,9 +101,9 @@ final class SegmentRecovery {
         }
         int cutTo = Math.max(lastNonZero + 1, off);
         long dropped = cutTo - validEnd;
-        FileOps.zero(segment.channel, validEnd, cutTo);
+        FileOps.zero(segment.channel(), validEnd, cutTo);
         if (durable) {
-            segment.channel.force(false);
+            segment.channel().force(false);
         }
         stats.cut(dropped, pending.size());
         LOG.warn("Event log recovery cut the torn tail of {} back to offset {} after sequence {}: dropped {} bytes"

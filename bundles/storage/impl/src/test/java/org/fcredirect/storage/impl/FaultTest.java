@@ -191,6 +191,17 @@ class FaultTest {
     }
 
     @Test
+    void aWriteCutByAnInterruptClosesItsChannelAndTheNextAppendOpensItAnew() throws Exception {
+        FileEventLog log = open();
+        append(log, "flow", "t", "first");
+        channels.interruptWrites.set(true);
+        failure(log.append("flow", "t", payload("cut")));
+        channels.clear();
+        append(log, "flow", "t", "second");
+        assertHoldsAfterReopen(log, "first", "second");
+    }
+
+    @Test
     void aWriterCrashFailsOnlyTheBatchInHand() throws Exception {
         FileEventLog log = open();
         append(log, "flow", "t", "first");

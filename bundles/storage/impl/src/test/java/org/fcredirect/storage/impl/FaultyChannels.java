@@ -3,6 +3,7 @@ package org.fcredirect.storage.impl;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.ReadableByteChannel;
@@ -25,6 +26,8 @@ final class FaultyChannels implements ChannelFactory {
     final AtomicBoolean failCreates = new AtomicBoolean();
     final AtomicBoolean readOnlyAfterTornWrite = new AtomicBoolean();
     final AtomicBoolean crashWrites = new AtomicBoolean();
+    /** A write cut by an interrupt: the JDK closes the channel for good and throws. */
+    final AtomicBoolean interruptWrites = new AtomicBoolean();
     private final AtomicBoolean torn = new AtomicBoolean();
     final AtomicInteger writes = new AtomicInteger();
     final AtomicInteger forces = new AtomicInteger();
@@ -45,6 +48,7 @@ final class FaultyChannels implements ChannelFactory {
         failCreates.set(false);
         readOnlyAfterTornWrite.set(false);
         crashWrites.set(false);
+        interruptWrites.set(false);
         torn.set(false);
     }
 
@@ -60,6 +64,10 @@ final class FaultyChannels implements ChannelFactory {
             writes.incrementAndGet();
             if (crashWrites.get()) {
                 throw new InternalError("driver bug");
+            }
+            if (interruptWrites.get()) {
+                close();
+                throw new ClosedByInterruptException();
             }
             if (readOnlyAfterTornWrite.get() && torn.getAndSet(true)) {
                 throw new IOException("Read-only file system");
