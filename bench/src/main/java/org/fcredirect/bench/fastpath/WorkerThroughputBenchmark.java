@@ -19,7 +19,10 @@ import org.openjdk.jmh.annotations.State;
  * when its input never runs dry. 1 000 000 redirected flows (4 000 000 rules). Each call decides
  * {@value #FRAMES_PER_CALL} frames, written into the batches beforehand (not timed, the source's
  * share). One operation is one frame. {@code naive} does the same decisions with {@code HashMap}s
- * of boxed keys.
+ * of boxed keys. The floors, over the same frames in the same batches and a table of the worker's
+ * layout ({@link FloorTable}): {@code floorLookup} reads each frame's addresses and looks them up;
+ * {@code floorLeastWork} also rewrites both addresses and adds the frame and its bytes to the
+ * slot's counters, the least work a redirected frame needs.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -35,6 +38,9 @@ public class WorkerThroughputBenchmark {
     private TrafficPattern traffic;
     private BenchBridge.SingleWorker worker;
     private NaiveFastPath naive;
+    private FloorTable floor;
+    private final int[] offsets = new int[FRAMES_PER_CALL];
+    private final int[] lengths = new int[FRAMES_PER_CALL];
     private final NaivePipeline.Frame[] frames = new NaivePipeline.Frame[FRAMES_PER_CALL];
     private int cursor;
 
@@ -49,6 +55,12 @@ public class WorkerThroughputBenchmark {
             worker.apply(rules);
             naive.install(rules);
         }
+        floor = floorTable(PipelineThroughputBenchmark.FLOWS);
+        for (int k = 0; k < traffic.size; k++) {
+            if (floor.find(FloorTable.key(TrafficPattern.VSAN, traffic.sid[k], traffic.did[k])) < 0) {
+                throw new IllegalStateException("frame " + k + " has no rule in the floor's table");
+            }
+        }
         for (int i = 0; i < FRAMES_PER_CALL; i++) {
             frames[i] = new NaivePipeline.Frame();
         }
@@ -60,7 +72,10 @@ public class WorkerThroughputBenchmark {
             worker.clear(b);
             for (int n = 0; n < FRAMES_PER_BATCH; n++) {
                 int k = cursor++ & traffic.mask;
-                traffic.copy(k, worker.buffer(b), worker.add(b, TrafficPattern.VSAN, traffic.length[k]));
+                int at = worker.add(b, TrafficPattern.VSAN, traffic.length[k]);
+                traffic.copy(k, worker.buffer(b), at);
+                offsets[b * FRAMES_PER_BATCH + n] = at;
+                lengths[b * FRAMES_PER_BATCH + n] = traffic.length[k];
                 NaivePipeline.Frame f = frames[b * FRAMES_PER_BATCH + n];
                 f.length = traffic.length[k];
                 traffic.copy(k, f.data, 0);
@@ -84,5 +99,74 @@ public class WorkerThroughputBenchmark {
             naive.process(f.data, 0, f.length, TrafficPattern.VSAN);
         }
         return naive.forwarded();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(FRAMES_PER_CALL)
+    public long floorLookup() {
+        FloorTable t = floor;
+        long sum = 0;
+        for (int b = 0; b < BATCHES; b++) {
+            byte[] data = worker.buffer(b);
+            for (int n = 0; n < FRAMES_PER_BATCH; n++) {
+                int at = offsets[b * FRAMES_PER_BATCH + n];
+                int slot = t.find(FloorTable.key(TrafficPattern.VSAN, address(data, at + 5), address(data, at + 1)));
+                sum += slot < 0 ? 0 : t.e[slot + FloorTable.VALUE];
+            }
+        }
+        return sum;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(FRAMES_PER_CALL)
+    public long floorLeastWork() {
+        FloorTable t = floor;
+        long[] e = t.e;
+        long missed = 0;
+        for (int b = 0; b < BATCHES; b++) {
+            byte[] data = worker.buffer(b);
+            for (int n = 0; n < FRAMES_PER_BATCH; n++) {
+                int frame = b * FRAMES_PER_BATCH + n;
+                int at = offsets[frame];
+                int slot = t.find(FloorTable.key(TrafficPattern.VSAN, address(data, at + 5), address(data, at + 1)));
+                if (slot < 0) {
+                    missed++;
+                    continue;
+                }
+                long rewrite = e[slot + FloorTable.VALUE];
+                address(data, at + 5, (int) (rewrite >>> 24));
+                address(data, at + 1, (int) rewrite & 0xFFFFFF);
+                e[slot + FloorTable.FRAMES]++;
+                e[slot + FloorTable.BYTES] += lengths[frame];
+            }
+        }
+        return missed;
+    }
+
+    private static int address(byte[] d, int at) {
+        return (d[at] & 0xFF) << 16 | (d[at + 1] & 0xFF) << 8 | d[at + 2] & 0xFF;
+    }
+
+    private static void address(byte[] d, int at, int fcid) {
+        d[at] = (byte) (fcid >>> 16);
+        d[at + 1] = (byte) (fcid >>> 8);
+        d[at + 2] = (byte) fcid;
+    }
+
+    /** The four rules of every flow, as {@link TrafficPattern#rules} gives them to the worker. */
+    static FloorTable floorTable(int flows) {
+        FloorTable t = new FloorTable(4 * flows);
+        int v = TrafficPattern.VSAN;
+        for (int f = 0; f < flows; f++) {
+            int i = TrafficPattern.initiator(f);
+            int tg = TrafficPattern.target(f);
+            int vt = TrafficPattern.virtualTarget(f);
+            int vi = TrafficPattern.virtualInitiator(f);
+            t.put(FloorTable.key(v, i, tg), FloorTable.rewrite(i, vt));
+            t.put(FloorTable.key(v, vi, tg), FloorTable.rewrite(i, tg));
+            t.put(FloorTable.key(v, tg, i), FloorTable.rewrite(tg, vi));
+            t.put(FloorTable.key(v, vt, i), FloorTable.rewrite(tg, i));
+        }
+        return t;
     }
 }
