@@ -43,10 +43,12 @@ final class KarafProcess implements AutoCloseable {
     static KarafProcess start(Path zip, Path into, String adminPassword, List<String> users) throws IOException {
         Path home = unpack(zip, into);
         int httpPort = freePort();
-        set(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", httpPort);
-        set(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", freePort());
-        set(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", freePort());
-        set(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", freePort());
+        set(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", Integer.toString(httpPort));
+        set(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", Integer.toString(freePort()));
+        set(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", Integer.toString(freePort()));
+        set(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", Integer.toString(freePort()));
+        // as FcrTestSupport does: a boot on the start-level thread can deadlock when the deployer stops a bundle
+        set(home.resolve("etc/org.apache.karaf.features.cfg"), "featuresBootAsynchronous", "true");
         Files.write(home.resolve("etc/users.properties"), users, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile())
@@ -115,7 +117,7 @@ final class KarafProcess implements AutoCloseable {
     }
 
     /** Replaces the value of {@code key} in a .cfg file (the line must be there). */
-    private static void set(Path cfg, String key, int value) throws IOException {
+    private static void set(Path cfg, String key, String value) throws IOException {
         String text = Files.readString(cfg);
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "\\s*=.*$").matcher(text);
         if (!m.find()) {

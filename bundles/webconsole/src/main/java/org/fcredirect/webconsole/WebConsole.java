@@ -58,9 +58,14 @@ public class WebConsole {
         LOG.info("web console at {}/ on the HTTP port", PAGE_ALIAS);
     }
 
+    /** New settings apply at once; a bad one is refused and the console keeps those it has. */
     @Modified
     void modified(WebConsoleConfig config) {
-        api.apply(ConsoleLimits.of(config));
+        try {
+            api.apply(ConsoleLimits.of(config));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("web console: settings of {} refused, the previous ones stay: {}", WebConsoleConfig.PID, e.getMessage());
+        }
     }
 
     @Deactivate
