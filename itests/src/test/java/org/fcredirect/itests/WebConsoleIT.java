@@ -263,7 +263,16 @@ public class WebConsoleIT {
 
             mbeanButton(browser, "PolicyEngine").click();
             WebElement evaluate = browser.findElement(By.cssSelector(".operation[data-operation='evaluate']"));
-            assertTrue("a viewer may run the evaluate query", evaluate.findElement(By.cssSelector("button.invoke")).isEnabled());
+            WebElement query = evaluate.findElement(By.cssSelector("button.invoke"));
+            assertTrue("a viewer may run the evaluate query", query.isEnabled());
+            // the README's example: a demo flow, decided by a demo policy
+            List<WebElement> fields = evaluate.findElements(By.cssSelector("input"));
+            fields.get(0).sendKeys("100");
+            fields.get(1).sendKeys("21:00:00:64:00:00:00:01");
+            fields.get(2).sendKeys("50:06:00:64:00:00:00:01");
+            query.click();
+            WebElement result = evaluate.findElement(By.cssSelector("pre.result"));
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> result.getText().contains("by policy demo-"));
             assertFalse(browser.findElement(By.cssSelector(".operation[data-operation='removePolicy'] button.invoke")).isEnabled());
             screenshot(browser, "viewer-policy");
         } finally {

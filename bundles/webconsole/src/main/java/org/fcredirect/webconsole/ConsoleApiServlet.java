@@ -1,13 +1,13 @@
 package org.fcredirect.webconsole;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -117,7 +117,7 @@ final class ConsoleApiServlet extends HttpServlet {
             return;
         }
         String type = req.getContentType();
-        if (type == null || !type.toLowerCase().startsWith("application/json")) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             send(resp, 415, error("a JSON body (Content-Type: application/json) expected"));
             return;
         }
@@ -263,10 +263,6 @@ final class ConsoleApiServlet extends HttpServlet {
     private static void send(HttpServletResponse resp, int status, Object body) throws IOException {
         resp.setStatus(status);
         resp.setContentType("application/json;charset=utf-8");
-        try {
-            resp.getWriter().write(Json.write(body));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        resp.getWriter().write(Json.write(body));
     }
 }

@@ -3,57 +3,17 @@ package org.fcredirect.webconsole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.fcredirect.flow.testkit.SettingsProxy;
 import org.junit.jupiter.api.Test;
 
 class ConsoleLimitsTest {
 
-    /** The defaults of WebConsoleConfig, with the values a test changes. */
     private static WebConsoleConfig config(int idle, String roles, String origins) {
-        return new WebConsoleConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return WebConsoleConfig.class;
-            }
-
-            @Override
-            public int sessionIdleSeconds() {
-                return idle;
-            }
-
-            @Override
-            public int sessionMaxSeconds() {
-                return 28_800;
-            }
-
-            @Override
-            public int failuresBeforeLockout() {
-                return 5;
-            }
-
-            @Override
-            public int lockoutSeconds() {
-                return 60;
-            }
-
-            @Override
-            public int failedLoginMillis() {
-                return 500;
-            }
-
-            @Override
-            public String roles() {
-                return roles;
-            }
-
-            @Override
-            public String origins() {
-                return origins;
-            }
-        };
+        return SettingsProxy.of(WebConsoleConfig.class)
+                .with("sessionIdleSeconds", idle).with("roles", roles).with("origins", origins).build();
     }
 
     @Test

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import javax.security.auth.Subject;
+import org.fcredirect.flow.testkit.VirtualClock;
 import org.junit.jupiter.api.Test;
 
 class SessionStoreTest {
-    private final TestClock clock = new TestClock();
+    private final VirtualClock clock = new VirtualClock(Instant.parse("2026-12-03T12:00:00Z"));
     private final SessionStore store = new SessionStore(clock, 3);
 
     @Test
