@@ -150,7 +150,7 @@ final class ConsoleApiServlet extends HttpServlet {
         if (user.isEmpty() || user.length() > 256) {
             throw new IllegalArgumentException("user: 1 to 256 characters");
         }
-        Optional<Duration> locked = throttle.lockedFor(user, start, l);
+        Optional<Duration> locked = throttle.admit(user, start, l);
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds() + 1);
             resp.setHeader("Retry-After", Long.toString(seconds));

@@ -11,16 +11,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Failed logins per user name: after {@link ConsoleLimits#failuresBeforeLockout()} in a row the name
  * is refused for {@link ConsoleLimits#lockout()}, whatever password comes, so guessing costs a
- * lockout per few tries and a locked answer says nothing about the password. The console listens on
- * the loopback interface, where every client has the same address: the name is the only key. At
- * most {@code capacity} names are tracked; when that many are failing at once, every login is
- * refused until some lockouts end (fail-closed), rather than forgetting a guessed name.
+ * lockout per few tries and a locked answer says nothing about the password. An attempt counts as
+ * a failure from the moment it is admitted until it succeeds, so guesses sent at once cannot slip
+ * past the limit while the first ones are checked. The console listens on the loopback interface,
+ * where every client has the same address: the name is the only key. At most {@code capacity} names
+ * are tracked; when that many are failing at once, every new name is refused until some lockouts
+ * end (fail-closed), rather than forgetting a guessed name.
  */
 final class LoginThrottle {
     private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
 
-    /** @param count failures in a row; {@code lockedUntil} is set once they reach the limit */
-    private record Failures(int count, Instant last, Instant lockedUntil) {
+    /**
+     * @param count failures in a row, admitted attempts included; 0 once they locked the name
+     * @param last the latest admitted attempt
+     * @param lockedUntil when the latest lockout ends, or null
+     * @param reported whether that lockout has been logged
+     */
+    private record Failures(int count, Instant last, Instant lockedUntil, boolean reported) {
+
+        boolean lockedAt(Instant now) {
+            return lockedUntil != null && now.isBefore(lockedUntil);
+        }
     }
 
     private final ConcurrentMap<String, Failures> failures = new ConcurrentHashMap<>();
@@ -30,30 +41,45 @@ final class LoginThrottle {
         this.capacity = capacity;
     }
 
-    /** How long this name stays refused, if it is. */
-    Optional<Duration> lockedFor(String user, Instant now, ConsoleLimits limits) {
-        Failures f = failures.get(user);
-        if (f == null) {
+    /**
+     * Admits one login attempt for this name, counted as failed until {@link #succeeded}; the attempt
+     * that reaches the limit is admitted and locks the name for those after it.
+     *
+     * @return empty when admitted, else how long the name stays refused
+     */
+    Optional<Duration> admit(String user, Instant now, ConsoleLimits limits) {
+        if (!failures.containsKey(user) && failures.size() >= capacity) {
+            forgetOld(now, limits);
             if (failures.size() >= capacity) {
-                forgetOld(now, limits);
-                return failures.size() >= capacity ? Optional.of(limits.lockout()) : Optional.empty();
+                return Optional.of(limits.lockout());
             }
-            return Optional.empty();
         }
-        return f.lockedUntil() != null && now.isBefore(f.lockedUntil())
-                ? Optional.of(Duration.between(now, f.lockedUntil()))
-                : Optional.empty();
-    }
-
-    void failed(String user, Instant now, ConsoleLimits limits) {
+        boolean[] admitted = {false};
         Failures f = failures.compute(user, (u, old) -> {
+            if (old != null && old.lockedAt(now)) {
+                return old;
+            }
+            admitted[0] = true;
             // a run of failures ends once a lockout has passed without another
             int count = old == null || !now.isBefore(old.last().plus(limits.lockout())) ? 1 : old.count() + 1;
             return count >= limits.failuresBeforeLockout()
-                    ? new Failures(0, now, now.plus(limits.lockout()))
-                    : new Failures(count, now, old == null ? null : old.lockedUntil());
+                    ? new Failures(0, now, now.plus(limits.lockout()), false)
+                    : new Failures(count, now, null, false);
         });
-        if (f.count() == 0) {
+        return admitted[0] ? Optional.empty() : Optional.of(Duration.between(now, f.lockedUntil()));
+    }
+
+    /** The admitted attempt failed: a lockout it caused is logged, once. */
+    void failed(String user, Instant now, ConsoleLimits limits) {
+        boolean[] report = {false};
+        failures.computeIfPresent(user, (u, old) -> {
+            if (!old.lockedAt(now) || old.reported()) {
+                return old;
+            }
+            report[0] = true;
+            return new Failures(old.count(), old.last(), old.lockedUntil(), true);
+        });
+        if (report[0]) {
             LOG.warn("web console: user name '{}' locked out for {} s after {} failed logins in a row", printable(user),
                     limits.lockout().toSeconds(), limits.failuresBeforeLockout());
         }
@@ -64,8 +90,7 @@ final class LoginThrottle {
     }
 
     private void forgetOld(Instant now, ConsoleLimits limits) {
-        failures.values().removeIf(f -> !now.isBefore(f.last().plus(limits.lockout()))
-                && (f.lockedUntil() == null || !now.isBefore(f.lockedUntil())));
+        failures.values().removeIf(f -> !now.isBefore(f.last().plus(limits.lockout())) && !f.lockedAt(now));
     }
 
     /** A user name as typed goes to the log without line breaks or control characters. */

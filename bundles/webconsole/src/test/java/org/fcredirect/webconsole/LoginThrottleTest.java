@@ -11,47 +11,64 @@ class LoginThrottleTest {
     private final LoginThrottle throttle = new LoginThrottle(4);
     private Instant now = Instant.parse("2026-12-03T12:00:00Z");
 
-    @Test
-    void failuresInARowLockTheNameOutForTheLockout() {
-        throttle.failed("alice", now, Limits.DEFAULT);
-        throttle.failed("alice", now, Limits.DEFAULT);
-        assertTrue(throttle.lockedFor("alice", now, Limits.DEFAULT).isEmpty());
-        throttle.failed("alice", now, Limits.DEFAULT);
-        assertEquals(Duration.ofSeconds(60), throttle.lockedFor("alice", now, Limits.DEFAULT).orElseThrow());
-        assertTrue(throttle.lockedFor("bob", now, Limits.DEFAULT).isEmpty(), "another name is not locked");
-        now = now.plusSeconds(59);
-        assertEquals(Duration.ofSeconds(1), throttle.lockedFor("alice", now, Limits.DEFAULT).orElseThrow());
-        now = now.plusSeconds(1);
-        assertTrue(throttle.lockedFor("alice", now, Limits.DEFAULT).isEmpty());
+    /** One attempt that fails; whether it was admitted. */
+    private boolean failedAttempt(String user) {
+        boolean admitted = throttle.admit(user, now, Limits.DEFAULT).isEmpty();
+        if (admitted) {
+            throttle.failed(user, now, Limits.DEFAULT);
+        }
+        return admitted;
     }
 
     @Test
-    void aSuccessEndsTheRun() {
-        throttle.failed("alice", now, Limits.DEFAULT);
-        throttle.failed("alice", now, Limits.DEFAULT);
+    void failuresInARowLockTheNameOutForTheLockout() {
+        assertTrue(failedAttempt("alice"));
+        assertTrue(failedAttempt("alice"));
+        assertTrue(failedAttempt("alice"), "the third is admitted, and locks");
+        assertEquals(Duration.ofSeconds(60), throttle.admit("alice", now, Limits.DEFAULT).orElseThrow());
+        assertTrue(throttle.admit("bob", now, Limits.DEFAULT).isEmpty(), "another name is not locked");
+        now = now.plusSeconds(59);
+        assertEquals(Duration.ofSeconds(1), throttle.admit("alice", now, Limits.DEFAULT).orElseThrow());
+        now = now.plusSeconds(1);
+        assertTrue(throttle.admit("alice", now, Limits.DEFAULT).isEmpty());
+    }
+
+    @Test
+    void attemptsSentAtOnceCannotOutrunTheLimit() {
+        for (int i = 0; i < 3; i++) {
+            assertTrue(throttle.admit("alice", now, Limits.DEFAULT).isEmpty(), "attempt " + i);
+        }
+        assertTrue(throttle.admit("alice", now, Limits.DEFAULT).isPresent(), "the fourth, before any answer, is refused");
+    }
+
+    @Test
+    void aSuccessEndsTheRunAndLiftsTheLockItsAttemptSet() {
+        failedAttempt("alice");
+        failedAttempt("alice");
+        assertTrue(throttle.admit("alice", now, Limits.DEFAULT).isEmpty());
         throttle.succeeded("alice");
-        throttle.failed("alice", now, Limits.DEFAULT);
-        throttle.failed("alice", now, Limits.DEFAULT);
-        assertTrue(throttle.lockedFor("alice", now, Limits.DEFAULT).isEmpty());
+        assertTrue(failedAttempt("alice"));
+        assertTrue(failedAttempt("alice"));
+        assertTrue(throttle.admit("alice", now, Limits.DEFAULT).isEmpty());
     }
 
     @Test
     void failuresFurtherApartThanTheLockoutDoNotAddUp() {
         for (int i = 0; i < 5; i++) {
-            throttle.failed("alice", now, Limits.DEFAULT);
+            assertTrue(failedAttempt("alice"));
             now = now.plusSeconds(61);
         }
-        assertTrue(throttle.lockedFor("alice", now, Limits.DEFAULT).isEmpty());
     }
 
     @Test
     void whenTooManyNamesAreFailingEveryNewNameIsRefused() {
         for (String name : new String[] {"a", "b", "c", "d"}) {
-            throttle.failed(name, now, Limits.DEFAULT);
+            failedAttempt(name);
         }
-        assertTrue(throttle.lockedFor("e", now, Limits.DEFAULT).isPresent(), "fail-closed while the table is full");
+        assertTrue(throttle.admit("e", now, Limits.DEFAULT).isPresent(), "fail-closed while the table is full");
+        assertTrue(throttle.admit("a", now, Limits.DEFAULT).isEmpty(), "a name already tracked goes on");
         now = now.plusSeconds(61);
-        assertTrue(throttle.lockedFor("e", now, Limits.DEFAULT).isEmpty(), "old failures are forgotten");
+        assertTrue(throttle.admit("e", now, Limits.DEFAULT).isEmpty(), "old failures are forgotten");
     }
 
     @Test
