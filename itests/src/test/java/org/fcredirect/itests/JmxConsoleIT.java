@@ -46,7 +46,7 @@ import org.ops4j.pax.exam.Option;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
- * What jconsole, VisualVM and Hawtio see: the fcr MBeans through the real JMX RMI connector and
+ * What jconsole, VisualVM and Jolokia clients see: the fcr MBeans through the real JMX RMI connector and
  * through Jolokia over HTTP (Pax Web on the loopback interface), with a user of the karaf realm,
  * showing the same figures as the services themselves. FcrTestSupport puts RMI and HTTP on free
  * ports; the tests read them back from ConfigAdmin.

@@ -8,6 +8,6 @@ public enum AuditOrigin {
     CONSOLE,
     /** JMX over the RMI connector */
     RMI,
-    /** Jolokia, JMX over HTTP */
+    /** JMX over HTTP: Jolokia, or the web console */
     HTTP
 }
