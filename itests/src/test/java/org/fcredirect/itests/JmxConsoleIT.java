@@ -25,6 +25,8 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,10 +38,13 @@ import javax.management.MBeanOperationInfo;
 import javax.management.MBeanParameterInfo;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerConnection;
+import javax.management.Notification;
 import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import org.fcredirect.fastpath.api.FastPath;
+import org.fcredirect.monitor.api.MonitorService;
 import org.fcredirect.storage.api.EventLog;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
@@ -55,6 +60,8 @@ public class JmxConsoleIT extends FcrTestSupport {
     static final String OPERATOR = "operator1";
     static final String VIEWER = "viewer1";
     static final String PASSWORD = "secret";
+    static final String HOST = "20:00:00:25:b5:28:00:01";
+    static final String ARRAY = "50:06:01:60:3b:28:00:01";
 
     @Inject
     ConfigurationAdmin configurationAdmin;
@@ -92,6 +99,88 @@ public class JmxConsoleIT extends FcrTestSupport {
                 assertTrue(type, server.isRegistered(new ObjectName("org.fcredirect:type=" + type)));
             }
         }
+    }
+
+    /**
+     * jconsole's view of an outage: subscribed over RMI, an admin and a viewer hear the appliance
+     * fail over, the flow move to the standby, the failback; a config commit too.
+     */
+    @Test
+    public void aJmxClientOverRmiIsNotifiedOfTheFailoverOfASimulatedApplianceOutage() throws Exception {
+        MonitorService monitor = service(MonitorService.class);
+        execute("fcr:login 40 " + HOST + " 0x280101");
+        execute("fcr:login 40 " + ARRAY + " 0x280200");
+        execute("fcr:appliance-add --group jmxg --ports 40/2f:00:00:00:00:28:00:01/0x290100/2f:00:00:00:00:28:00:02/0x290101 jmx-1");
+        execute("fcr:appliance-add --group jmxg --ports 40/2f:00:00:00:00:28:00:03/0x290200/2f:00:00:00:00:28:00:04/0x290201 jmx-2");
+        monitor.heartbeat("jmx-1");
+        monitor.heartbeat("jmx-2");
+        String created = execute("fcr:flow-create --vsan 40 --initiator " + HOST + " --target " + ARRAY
+                + " --appliance jmx-1 --failover standby");
+        long flow = Long.parseLong(created.replaceAll("(?s)^flow (\\d+) created.*", "$1").strip());
+        ObjectName monitorMBean = new ObjectName("org.fcredirect:type=Monitor");
+        ObjectName flowManager = new ObjectName("org.fcredirect:type=FlowManager");
+        ObjectName config = new ObjectName("org.fcredirect:type=Config");
+        BlockingQueue<Notification> admin = new LinkedBlockingQueue<>();
+        BlockingQueue<Notification> viewer = new LinkedBlockingQueue<>();
+        try (JMXConnector asAdmin = connect(OPERATOR); JMXConnector asViewer = connect(VIEWER)) {
+            MBeanServerConnection server = asAdmin.getMBeanServerConnection();
+            List<String> advertised = Arrays.stream(server.getMBeanInfo(monitorMBean).getNotifications())
+                    .flatMap(n -> Arrays.stream(n.getNotifTypes())).toList();
+            assertTrue(advertised.toString(), advertised.contains("fcr.monitor.appliance.failover"));
+            for (ObjectName name : List.of(monitorMBean, flowManager, config)) {
+                server.addNotificationListener(name, (n, handback) -> admin.add(n), null, null);
+            }
+            asViewer.getMBeanServerConnection().addNotificationListener(monitorMBean, (n, handback) -> viewer.add(n), null, null);
+
+            server.invoke(monitorMBean, "simulateApplianceFailure", new Object[] {"jmx-1"}, new String[] {"java.lang.String"});
+            Notification failover = awaitNotification(admin, monitor, "fcr.monitor.appliance.failover", "name", "jmx-1");
+            assertTrue(failover.getMessage(), failover.getMessage().startsWith("appliance:jmx-1 failed over"));
+            assertEquals(monitorMBean, failover.getSource());
+            Notification moved = awaitNotification(admin, monitor, "fcr.flow.moved", "flowId", flow);
+            CompositeData move = (CompositeData) moved.getUserData();
+            assertEquals(moved.getMessage(), "jmx-1", move.get("fromAppliance"));
+            assertEquals(moved.getMessage(), "jmx-2", move.get("appliance"));
+            awaitNotification(viewer, monitor, "fcr.monitor.appliance.failover", "name", "jmx-1");
+
+            server.invoke(monitorMBean, "simulateApplianceRecovery", new Object[] {"jmx-1"}, new String[] {"java.lang.String"});
+            awaitNotification(admin, monitor, "fcr.monitor.appliance.failback", "name", "jmx-1");
+            CompositeData back = (CompositeData) awaitNotification(admin, monitor, "fcr.flow.moved", "flowId", flow).getUserData();
+            assertEquals("jmx-1", back.get("appliance"));
+
+            server.invoke(config, "stage", new Object[] {"org.fcredirect.policy", "decisionCacheSize", "6000"},
+                    new String[] {"java.lang.String", "java.lang.String", "java.lang.String"});
+            long version = (Long) server.invoke(config, "commit", new Object[] {"notified"}, new String[] {"java.lang.String"});
+            awaitNotification(admin, monitor, "fcr.config.commit", "version", version);
+        } finally {
+            execute("fcr:flow-delete " + flow);
+        }
+    }
+
+    private JMXConnector connect(String user) throws IOException, InterruptedException {
+        return JMXConnectorFactory.connect(jmxServiceUrl(), Map.of(JMXConnector.CREDENTIALS, new String[] {user, PASSWORD}));
+    }
+
+    /**
+     * Waits for a notification of that type whose user data has that value, heartbeating both
+     * appliances meanwhile (the monitor ignores jmx-1's during its simulated outage).
+     */
+    private static Notification awaitNotification(BlockingQueue<Notification> queue, MonitorService monitor, String type,
+            String key, Object value) throws InterruptedException {
+        List<String> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            monitor.heartbeat("jmx-1");
+            monitor.heartbeat("jmx-2");
+            Notification n = queue.poll(200, TimeUnit.MILLISECONDS);
+            if (n == null) {
+                continue;
+            }
+            seen.add(n.getType() + " " + n.getMessage());
+            if (n.getType().equals(type) && n.getUserData() instanceof CompositeData data && value.equals(data.get(key))) {
+                return n;
+            }
+        }
+        throw new AssertionError("no " + type + " with " + key + "=" + value + " within 30 s; heard: " + seen);
     }
 
     @Test

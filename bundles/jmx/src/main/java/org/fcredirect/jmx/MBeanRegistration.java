@@ -2,8 +2,8 @@ package org.fcredirect.jmx;
 
 import javax.management.JMException;
 import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
-import javax.management.StandardMBean;
 
 /** One MBean in the server, from a component's activate to its deactivate. */
 final class MBeanRegistration implements AutoCloseable {
@@ -17,14 +17,28 @@ final class MBeanRegistration implements AutoCloseable {
         this.name = name;
     }
 
-    /** Registers {@code impl} as {@code org.fcredirect:type=<type>}, replacing a stale one left by a crashed bundle. */
+    static ObjectName objectName(String type) {
+        try {
+            return new ObjectName(DOMAIN, "type", type);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalArgumentException("MBean type " + type, e);
+        }
+    }
+
+    /** Registers {@code impl} as {@code org.fcredirect:type=<type>}, described and sending no notifications. */
     static <T> MBeanRegistration register(MBeanServer server, String type, Class<T> mbeanInterface, T impl)
             throws JMException {
-        ObjectName name = new ObjectName(DOMAIN, "type", type);
+        return register(server, type, mbeanInterface, impl, Notifier.none(type));
+    }
+
+    /** Registers {@code impl} as {@code org.fcredirect:type=<type>}, replacing a stale one left by a crashed bundle. */
+    static <T> MBeanRegistration register(MBeanServer server, String type, Class<T> mbeanInterface, T impl,
+            Notifier notifier) throws JMException {
+        ObjectName name = objectName(type);
         if (server.isRegistered(name)) {
             server.unregisterMBean(name);
         }
-        server.registerMBean(new StandardMBean(impl, mbeanInterface), name);
+        server.registerMBean(new DescribedMBean(impl, mbeanInterface, notifier), name);
         return new MBeanRegistration(server, name);
     }
 
