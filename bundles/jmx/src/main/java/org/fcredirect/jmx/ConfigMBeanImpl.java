@@ -13,13 +13,15 @@ import org.fcredirect.config.api.ConfigListener;
 import org.fcredirect.config.api.ConfigService;
 import org.fcredirect.config.api.ConfigVersion;
 import org.fcredirect.config.api.ValueChange;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /** Also a configuration listener: the service tells it of every applied version, which it turns into a notification. */
-@Component(service = ConfigListener.class, immediate = true)
+@Component(service = {})
 public class ConfigMBeanImpl implements ConfigMBean, ConfigListener {
     static final String OWNER = "jmx";
     static final String COMMIT = "fcr.config.commit";
@@ -45,9 +47,19 @@ public class ConfigMBeanImpl implements ConfigMBean, ConfigListener {
             COMMIT, ROLLBACK, IMPORT));
 
     private MBeanRegistration registration;
+    private ServiceRegistration<ConfigListener> listener;
 
+    /**
+     * Registers the MBean, then this as a {@link ConfigListener} service. By hand, not as the
+     * component's service: SCR would take the service's reference to ConfigListener as a circular reference.
+     */
     @Activate
-    void activate() throws JMException {
+    void activate(BundleContext context) throws JMException {
+        registerMBean();
+        listener = context.registerService(ConfigListener.class, this, null);
+    }
+
+    void registerMBean() throws JMException {
         registration = MBeanRegistration.register(server, "Config", ConfigMBean.class, this, notifier);
     }
 
@@ -70,6 +82,11 @@ public class ConfigMBeanImpl implements ConfigMBean, ConfigListener {
 
     @Deactivate
     void deactivate() throws JMException {
+        listener.unregister();
+        unregisterMBean();
+    }
+
+    void unregisterMBean() throws JMException {
         registration.close();
     }
 

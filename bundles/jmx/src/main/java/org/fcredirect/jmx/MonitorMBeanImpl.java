@@ -11,13 +11,15 @@ import org.fcredirect.monitor.api.HealthStatus;
 import org.fcredirect.monitor.api.HealthTransition;
 import org.fcredirect.monitor.api.MonitorService;
 import org.fcredirect.monitor.api.TargetKind;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /** Also a failover handler: the monitor tells it of every failure and recovery, which it turns into notifications. */
-@Component(service = FailoverHandler.class, immediate = true)
+@Component(service = {})
 public class MonitorMBeanImpl implements MonitorMBean, FailoverHandler {
     static final String CHECK_UNHEALTHY = "fcr.monitor.health.unhealthy";
     static final String CHECK_HEALTHY = "fcr.monitor.health.healthy";
@@ -56,14 +58,29 @@ public class MonitorMBeanImpl implements MonitorMBean, FailoverHandler {
                     + " (they fail back)", FAILOVER, FAILBACK));
 
     private MBeanRegistration registration;
+    private ServiceRegistration<FailoverHandler> listener;
 
+    /**
+     * Registers the MBean, then this as a {@link FailoverHandler} service. By hand, not as the component's
+     * service: SCR would take the service's reference to FailoverHandler as a circular reference.
+     */
     @Activate
-    void activate() throws JMException {
+    void activate(BundleContext context) throws JMException {
+        registerMBean();
+        listener = context.registerService(FailoverHandler.class, this, null);
+    }
+
+    void registerMBean() throws JMException {
         registration = MBeanRegistration.register(server, "Monitor", MonitorMBean.class, this, notifier);
     }
 
     @Deactivate
     void deactivate() throws JMException {
+        listener.unregister();
+        unregisterMBean();
+    }
+
+    void unregisterMBean() throws JMException {
         registration.close();
     }
 

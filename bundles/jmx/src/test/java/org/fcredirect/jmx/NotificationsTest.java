@@ -53,7 +53,7 @@ class NotificationsTest {
     void theMonitorNotifiesFailoverFailbackAndCheckTransitions() throws Exception {
         MonitorMBeanImpl monitor = new MonitorMBeanImpl();
         monitor.server = server;
-        monitor.activate();
+        monitor.registerMBean();
         subscribe("Monitor");
         assertEquals(Set.of("fcr.monitor.appliance.failover", "fcr.monitor.appliance.failback", "fcr.monitor.health.unhealthy",
                 "fcr.monitor.health.healthy"), advertised("Monitor"));
@@ -77,14 +77,14 @@ class NotificationsTest {
         assertEquals("unhealthy", data.get("to"));
         assertEquals("2026-01-01T10:00:00Z", data.get("at"));
         assertTrue(received.get(1).getSequenceNumber() > failover.getSequenceNumber());
-        monitor.deactivate();
+        monitor.unregisterMBean();
     }
 
     @Test
     void theConfigMBeanNotifiesCommitsRollbacksAndImports() throws Exception {
         ConfigMBeanImpl config = new ConfigMBeanImpl();
         config.server = server;
-        config.activate();
+        config.registerMBean();
         subscribe("Config");
         assertEquals(Set.of("fcr.config.commit", "fcr.config.rollback", "fcr.config.import"), advertised("Config"));
 
@@ -101,7 +101,7 @@ class NotificationsTest {
         assertEquals(4L, data.get("version"));
         assertEquals("alice", data.get("owner"));
         assertArrayEquals(new String[] {"org.fcredirect.fastpath workers: (default) -> 4"}, (String[]) data.get("changes"));
-        config.deactivate();
+        config.unregisterMBean();
     }
 
     @Test

@@ -20,6 +20,7 @@ import javax.management.openmbean.TabularData;
 import org.fcredirect.stats.api.FlowLabels;
 import org.fcredirect.stats.api.FlowStats;
 import org.fcredirect.stats.api.GroupBy;
+import org.fcredirect.stats.api.LatencyHistogram;
 import org.fcredirect.stats.api.LatencySummary;
 import org.fcredirect.stats.api.RangeStats;
 import org.fcredirect.stats.api.RateWindow;
@@ -151,6 +152,11 @@ class StatsMBeanImplTest {
         @Override
         public Optional<TimeSeries> flowSeries(long flowId, Resolution resolution, Instant from, Instant to) {
             throw new UnsupportedOperationException("a fake: these tests do not call it");
+        }
+
+        @Override
+        public LatencyHistogram latencyHistogram(List<Long> upperBoundsNanos) {
+            throw new UnsupportedOperationException("the MBean shows no histogram");
         }
 
         @Override
