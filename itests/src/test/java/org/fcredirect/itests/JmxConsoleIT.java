@@ -1,6 +1,7 @@
 package org.fcredirect.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -18,6 +19,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,12 +28,14 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanInfo;
@@ -46,20 +51,23 @@ import javax.management.remote.JMXConnectorFactory;
 import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.monitor.api.MonitorService;
 import org.fcredirect.storage.api.EventLog;
+import org.junit.Assume;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
- * What jconsole, VisualVM and Hawtio see: the fcr MBeans through the real JMX RMI connector and
- * through Jolokia over HTTP (Pax Web on the loopback interface), with a user of the karaf realm,
- * showing the same figures as the services themselves. FcrTestSupport puts RMI and HTTP on free
- * ports; the tests read them back from ConfigAdmin.
+ * What jconsole, VisualVM, Hawtio and Prometheus see: the fcr MBeans and their notifications
+ * through the real JMX RMI connector, Jolokia and /metrics over HTTP (Pax Web on the loopback
+ * interface), with a user of the karaf realm, showing the same figures as the services themselves.
+ * FcrTestSupport puts RMI and HTTP on free ports; the tests read them back from ConfigAdmin.
  */
 public class JmxConsoleIT extends FcrTestSupport {
     static final String OPERATOR = "operator1";
     static final String VIEWER = "viewer1";
     static final String PASSWORD = "secret";
+    /** A user of the karaf realm with a role that is neither viewer nor admin. */
+    static final String SSH_ONLY = "sshonly1";
     static final String HOST = "20:00:00:25:b5:28:00:01";
     static final String ARRAY = "50:06:01:60:3b:28:00:01";
 
@@ -79,6 +87,7 @@ public class JmxConsoleIT extends FcrTestSupport {
         return new Option[] {
             editConfigurationFilePut("etc/users.properties", OPERATOR, PASSWORD + ",_g_:admingroup"),
             editConfigurationFilePut("etc/users.properties", VIEWER, PASSWORD + ",_g_:viewergroup"),
+            editConfigurationFilePut("etc/users.properties", SSH_ONLY, PASSWORD + ",ssh"),
         };
     }
 
@@ -181,6 +190,120 @@ public class JmxConsoleIT extends FcrTestSupport {
             }
         }
         throw new AssertionError("no " + type + " with " + key + "=" + value + " within 30 s; heard: " + seen);
+    }
+
+    /** /metrics: the Prometheus text for viewers and admins, OpenMetrics when asked; 401 or 403 to everyone else. */
+    @Test
+    public void metricsAreServedToViewersAndAdminsOnly() throws Exception {
+        awaitMetrics();
+        HttpResponse<String> viewer = metrics(VIEWER, PASSWORD, null);
+        assertEquals(viewer.body(), 200, viewer.statusCode());
+        assertTrue(viewer.headers().firstValue("Content-Type").orElse(""), viewer.headers().firstValue("Content-Type")
+                .orElse("").startsWith("text/plain"));
+        for (String family : new String[] {"fcr_fastpath_frames_processed_total ", "fcr_fastpath_worker_frames_processed_total{worker=\"0\"}",
+                "fcr_fastpath_frames_dropped_total{reason=\"malformed-short\"}", "fcr_stats_bytes_total ",
+                "fcr_stats_exchange_latency_seconds_bucket{le=\"+Inf\"}", "fcr_flows{state=\"active\"}",
+                "fcr_storage_appends_total ", "fcr_storage_force_latency_seconds{quantile=\"0.99\"}",
+                "fcr_health_up{kind=\"check\",target=\"storage\"} 1.0"}) {
+            assertTrue(family + " in\n" + viewer.body(), viewer.body().contains(family));
+        }
+        assertFalse("no per-flow series unless topFlows asks", viewer.body().contains("flow_id"));
+        HttpResponse<String> openMetrics = metrics(OPERATOR, PASSWORD, "application/openmetrics-text;version=1.0.0");
+        assertEquals(200, openMetrics.statusCode());
+        assertTrue(openMetrics.body(), openMetrics.body().endsWith("# EOF\n"));
+
+        assertEquals(403, metrics(SSH_ONLY, PASSWORD, null).statusCode());
+        HttpResponse<String> wrong = metrics(VIEWER, "wrong", null);
+        assertEquals(401, wrong.statusCode());
+        assertEquals("Basic realm=\"karaf\"", wrong.headers().firstValue("WWW-Authenticate").orElse(""));
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(metricsUri()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode());
+        assertFalse(anonymous.body(), anonymous.body().contains("fcr_"));
+    }
+
+    /**
+     * The Prometheus server of the system's package manager scrapes /metrics every second as a
+     * viewer while the generator runs, and its query API sees the fast path's frame rate. Skipped
+     * only outside CI when the binary is missing; CI (.ci/run sets CI) installs it and must run it.
+     */
+    @Test
+    public void aRealPrometheusScrapesTheFramesProcessedRate() throws Exception {
+        Optional<Path> binary = Stream.of("/usr/bin/prometheus", "/usr/local/bin/prometheus").map(Path::of)
+                .filter(Files::isExecutable).findFirst();
+        boolean ci = Boolean.getBoolean("fcr.ci");
+        Assume.assumeTrue("prometheus is not installed (apt-get install prometheus); CI installs it and runs this",
+                binary.isPresent() || ci);
+        assertTrue("CI must have prometheus: .ci/run installs it", binary.isPresent());
+        awaitMetrics();
+        Path dir = Files.createTempDirectory(Path.of("").toAbsolutePath(), "prometheus");
+        int webPort = freePort();
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(config, String.join("\n",
+                "global:",
+                "  scrape_interval: 1s",
+                "  scrape_timeout: 1s",
+                "scrape_configs:",
+                "  - job_name: fcr",
+                "    metrics_path: /metrics",
+                "    basic_auth:",
+                "      username: " + VIEWER,
+                "      password: " + PASSWORD,
+                "    static_configs:",
+                "      - targets: ['127.0.0.1:" + config("org.ops4j.pax.web", "org.osgi.service.http.port") + "']",
+                ""));
+        Process prometheus = new ProcessBuilder(binary.get().toString(), "--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + webPort)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        try {
+            String started = execute("fcr:traffic-start vsans=1 firstVsan=210 initiatorsPerVsan=4 targetsPerVsan=4"
+                    + " flowsPerInitiator=1 appliances=2 redirectPercent=50 framesPerSecond=5000 duration=60s seed=11");
+            assertTrue(started, started.contains("flows"));
+            String query = "rate(fcr_fastpath_frames_processed_total[5s])";
+            URI api = URI.create("http://127.0.0.1:" + webPort + "/api/v1/query?query="
+                    + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8));
+            String[] last = {""};
+            await(query + " > 0 in Prometheus (its log: " + dir.resolve("prometheus.log") + ")", () -> {
+                try {
+                    last[0] = http.send(HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.ofString()).body();
+                    Matcher value = Pattern.compile("\"value\":\\[[0-9.]+,\"([0-9.eE+-]+)\"\\]").matcher(last[0]);
+                    return value.find() && Double.parseDouble(value.group(1)) > 0;
+                } catch (IOException | InterruptedException e) {
+                    return false;
+                }
+            });
+            String targets = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort + "/api/v1/targets"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(targets, targets.contains("\"health\":\"up\""));
+        } finally {
+            execute("fcr:traffic-stop");
+            prometheus.destroy();
+            prometheus.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void awaitMetrics() {
+        await("/metrics answers", () -> {
+            try {
+                return metrics(VIEWER, PASSWORD, null).statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    private HttpResponse<String> metrics(String user, String password, String accept) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(metricsUri()).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + basic);
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI metricsUri() throws IOException {
+        return URI.create("http://127.0.0.1:" + config("org.ops4j.pax.web", "org.osgi.service.http.port") + "/metrics");
     }
 
     @Test
