@@ -14,7 +14,6 @@ import org.fcredirect.config.api.ConfigService;
 import org.fcredirect.config.api.ConfigVersion;
 import org.fcredirect.config.api.ValueChange;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -47,16 +46,11 @@ public class ConfigMBeanImpl implements ConfigMBean, ConfigListener {
             COMMIT, ROLLBACK, IMPORT));
 
     private MBeanRegistration registration;
-    private ServiceRegistration<ConfigListener> listener;
 
-    /**
-     * Registers the MBean, then this as a {@link ConfigListener} service. By hand, not as the
-     * component's service: SCR would take the service's reference to ConfigListener as a circular reference.
-     */
     @Activate
     void activate(BundleContext context) throws JMException {
         registerMBean();
-        listener = context.registerService(ConfigListener.class, this, null);
+        registration.listen(context, ConfigListener.class, this);
     }
 
     void registerMBean() throws JMException {
@@ -82,11 +76,6 @@ public class ConfigMBeanImpl implements ConfigMBean, ConfigListener {
 
     @Deactivate
     void deactivate() throws JMException {
-        listener.unregister();
-        unregisterMBean();
-    }
-
-    void unregisterMBean() throws JMException {
         registration.close();
     }
 

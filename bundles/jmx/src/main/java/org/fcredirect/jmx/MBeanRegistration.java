@@ -4,13 +4,19 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 
-/** One MBean in the server, from a component's activate to its deactivate. */
+/**
+ * One MBean in the server, and the listener service it may take its notifications from, from a
+ * component's activate to its deactivate.
+ */
 final class MBeanRegistration implements AutoCloseable {
     static final String DOMAIN = "org.fcredirect";
 
     private final MBeanServer server;
     private final ObjectName name;
+    private ServiceRegistration<?> listener;
 
     private MBeanRegistration(MBeanServer server, ObjectName name) {
         this.server = server;
@@ -46,8 +52,19 @@ final class MBeanRegistration implements AutoCloseable {
         return name;
     }
 
+    /**
+     * Registers the MBean's listener service (whiteboard) by hand, not as the component's service:
+     * SCR would take the listened-to service's reference to it as a circular reference.
+     */
+    <L> void listen(BundleContext context, Class<L> listenerType, L listenerService) {
+        listener = context.registerService(listenerType, listenerService, null);
+    }
+
     @Override
     public void close() throws JMException {
+        if (listener != null) {
+            listener.unregister();
+        }
         if (server.isRegistered(name)) {
             server.unregisterMBean(name);
         }

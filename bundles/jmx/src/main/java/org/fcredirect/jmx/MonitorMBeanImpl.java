@@ -12,7 +12,6 @@ import org.fcredirect.monitor.api.HealthTransition;
 import org.fcredirect.monitor.api.MonitorService;
 import org.fcredirect.monitor.api.TargetKind;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -58,16 +57,11 @@ public class MonitorMBeanImpl implements MonitorMBean, FailoverHandler {
                     + " (they fail back)", FAILOVER, FAILBACK));
 
     private MBeanRegistration registration;
-    private ServiceRegistration<FailoverHandler> listener;
 
-    /**
-     * Registers the MBean, then this as a {@link FailoverHandler} service. By hand, not as the component's
-     * service: SCR would take the service's reference to FailoverHandler as a circular reference.
-     */
     @Activate
     void activate(BundleContext context) throws JMException {
         registerMBean();
-        listener = context.registerService(FailoverHandler.class, this, null);
+        registration.listen(context, FailoverHandler.class, this);
     }
 
     void registerMBean() throws JMException {
@@ -76,11 +70,6 @@ public class MonitorMBeanImpl implements MonitorMBean, FailoverHandler {
 
     @Deactivate
     void deactivate() throws JMException {
-        listener.unregister();
-        unregisterMBean();
-    }
-
-    void unregisterMBean() throws JMException {
         registration.close();
     }
 

@@ -77,7 +77,7 @@ class NotificationsTest {
         assertEquals("unhealthy", data.get("to"));
         assertEquals("2026-01-01T10:00:00Z", data.get("at"));
         assertTrue(received.get(1).getSequenceNumber() > failover.getSequenceNumber());
-        monitor.unregisterMBean();
+        monitor.deactivate();
     }
 
     @Test
@@ -101,7 +101,7 @@ class NotificationsTest {
         assertEquals(4L, data.get("version"));
         assertEquals("alice", data.get("owner"));
         assertArrayEquals(new String[] {"org.fcredirect.fastpath workers: (default) -> 4"}, (String[]) data.get("changes"));
-        config.unregisterMBean();
+        config.deactivate();
     }
 
     @Test
