@@ -3,7 +3,6 @@ package org.fcredirect.metrics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -18,7 +17,6 @@ import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.flow.api.FlowService;
 import org.fcredirect.monitor.api.MonitorService;
 import org.fcredirect.stats.api.StatsService;
-import org.fcredirect.stats.api.TopMetric;
 import org.fcredirect.storage.api.EventLog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,6 +26,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /metrics}: every fcr service that is there, read at scrape time, in the OpenMetrics
@@ -42,6 +42,7 @@ public class MetricsServlet extends HttpServlet {
     static final String PID = "org.fcredirect.metrics";
     static final String PATH = "/metrics";
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsServlet.class);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile FastPath fastPath;
@@ -59,12 +60,13 @@ public class MetricsServlet extends HttpServlet {
     volatile MonitorService monitor;
 
     transient ScrapeAccess access = new ScrapeAccess(new KarafRealmLogin());
-    private transient volatile MetricsConfig config;
+    private transient volatile TopFlows topFlows = TopFlows.NONE;
 
+    /** A bad setting edited into the file by hand is logged once and replaced: scrapes go on. */
     @Activate
     @Modified
     void configure(MetricsConfig config) {
-        this.config = config;
+        topFlows = TopFlows.of(config.topFlows(), config.topBy(), LOG::warn);
     }
 
     @Override
@@ -99,9 +101,9 @@ public class MetricsServlet extends HttpServlet {
         StatsService s = stats;
         if (s != null) {
             families.addAll(StatsFamilies.of(s.totals().counters(), s.status(), s.latencyHistogram(StatsFamilies.LATENCY_BOUNDS_NANOS)));
-            MetricsConfig c = config;
-            if (c.topFlows() > 0) {
-                families.addAll(TopFlowFamilies.of(s.top(c.topFlows(), topMetric(c.topBy()))));
+            TopFlows top = topFlows;
+            if (top.count() > 0) {
+                families.addAll(TopFlowFamilies.of(s.top(top.count(), top.by())));
             }
         }
         FlowService fl = flows;
@@ -117,10 +119,5 @@ public class MetricsServlet extends HttpServlet {
             families.add(ControlPlaneFamilies.health(m.health()));
         }
         return new MetricSnapshots(families);
-    }
-
-    static TopMetric topMetric(String by) {
-        return Arrays.stream(TopMetric.values()).filter(t -> t.name().equalsIgnoreCase(by.strip())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("topBy '" + by + "': must be one of iops, mbps, latency"));
     }
 }

@@ -1,6 +1,5 @@
 package org.fcredirect.metrics;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,11 +100,4 @@ class ExpositionTest {
         assertTrue(text.endsWith("# EOF\n"), text);
     }
 
-    @Test
-    void topByTakesTheStatisticsMetricsAndRefusesOthers() {
-        assertEquals("MBPS", MetricsServlet.topMetric(" MBps ").name());
-        assertEquals("topBy 'fast': must be one of iops, mbps, latency",
-                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> MetricsServlet.topMetric("fast"))
-                        .getMessage());
-    }
 }
