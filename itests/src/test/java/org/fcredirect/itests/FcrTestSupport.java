@@ -210,6 +210,8 @@ public abstract class FcrTestSupport {
             // the tests run inside the container: hand them the versions the build knows
             systemProperty("fcr.version").value(System.getProperty("fcr.version")),
             systemProperty("fcr.upgrade.version").value(System.getProperty("fcr.upgrade.version")),
+            // whether the build runs in CI (.ci/run): a test that needs a system tool fails there instead of skipping
+            systemProperty("fcr.ci").value(Boolean.toString(System.getenv("CI") != null)),
             when(Boolean.getBoolean("fcr.keepRuntime")).useOptions(keepRuntimeFolder()),
         };
         Option[] extra = extraOptions();

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.openmbean.TabularData;
 import org.fcredirect.fastpath.api.DropReason;
 import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.fastpath.api.RuleAction;
@@ -74,7 +75,9 @@ public class MonitorConfigIT extends FcrTestSupport {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName("org.fcredirect:type=Monitor");
         await("Monitor MBean", () -> server.isRegistered(name));
-        assertTrue(((String[]) server.getAttribute(name, "Health")).length >= 3);
+        TabularData health = (TabularData) server.getAttribute(name, "Health");
+        assertTrue(health.toString(), health.size() >= 3);
+        assertEquals("healthy", health.get(new Object[] {"check:storage"}).get("status"));
     }
 
     @Test

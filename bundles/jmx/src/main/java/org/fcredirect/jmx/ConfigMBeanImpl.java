@@ -1,21 +1,39 @@
 package org.fcredirect.jmx;
 
+import static org.fcredirect.jmx.RowType.column;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import javax.management.JMException;
 import javax.management.MBeanServer;
+import javax.management.openmbean.SimpleType;
+import org.fcredirect.config.api.ConfigListener;
 import org.fcredirect.config.api.ConfigService;
 import org.fcredirect.config.api.ConfigVersion;
+import org.fcredirect.config.api.ValueChange;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
+/** Also a configuration listener: the service tells it of every applied version, which it turns into a notification. */
 @Component(service = {})
-public class ConfigMBeanImpl implements ConfigMBean {
+public class ConfigMBeanImpl implements ConfigMBean, ConfigListener {
     static final String OWNER = "jmx";
+    static final String COMMIT = "fcr.config.commit";
+    static final String ROLLBACK = "fcr.config.rollback";
+    static final String IMPORT = "fcr.config.import";
+
+    private static final RowType VERSION = new RowType("ConfigVersion", "A configuration version",
+            column("version", "Its number, 1, 2, ... in commit order", SimpleType.LONG),
+            column("origin", "session, rollback or import", SimpleType.STRING),
+            column("owner", "Who committed it", SimpleType.STRING),
+            column("comment", "The committer's words, or what the rollback or import was", SimpleType.STRING),
+            column("committed", "When (ISO-8601 UTC)", SimpleType.STRING),
+            column("changes", "Every setting it changed: pid key: before -> after", RowType.STRINGS));
 
     @Reference
     ConfigService config;
@@ -23,11 +41,37 @@ public class ConfigMBeanImpl implements ConfigMBean {
     @Reference
     MBeanServer server;
 
+    /** User data of every notification: a {@link #VERSION} row. */
+    private final Notifier notifier = new Notifier("Config", Notifier.info("A configuration version was stored and applied",
+            COMMIT, ROLLBACK, IMPORT));
+
     private MBeanRegistration registration;
 
     @Activate
-    void activate() throws JMException {
-        registration = MBeanRegistration.register(server, "Config", ConfigMBean.class, this);
+    void activate(BundleContext context) throws JMException {
+        registerMBean();
+        registration.listen(context, ConfigListener.class, this);
+    }
+
+    void registerMBean() throws JMException {
+        registration = MBeanRegistration.register(server, "Config", ConfigMBean.class, this, notifier);
+    }
+
+    @Override
+    public void committed(ConfigVersion v) {
+        String type = switch (v.origin()) {
+            case SESSION -> COMMIT;
+            case ROLLBACK -> ROLLBACK;
+            case IMPORT -> IMPORT;
+        };
+        String[] changes = v.changes().stream().map(ConfigMBeanImpl::change).toArray(String[]::new);
+        notifier.send(type, "configuration version " + v.number() + " (" + v.origin() + ") by " + v.owner() + ": "
+                + String.join(", ", changes), VERSION.row(v.number(), v.origin().toString(), v.owner(), v.comment(),
+                v.committed().toString(), changes));
+    }
+
+    private static String change(ValueChange c) {
+        return c.pid() + " " + c.key() + ": " + c.before().orElse("(default)") + " -> " + c.after().orElse("(default)");
     }
 
     @Deactivate
@@ -47,8 +91,7 @@ public class ConfigMBeanImpl implements ConfigMBean {
 
     @Override
     public String[] getStagedChanges() {
-        return config.diff().stream().map(c -> c.pid() + " " + c.key() + ": " + c.before().orElse("(default)") + " -> "
-                + c.after().orElse("(default)")).toArray(String[]::new);
+        return config.diff().stream().map(ConfigMBeanImpl::change).toArray(String[]::new);
     }
 
     @Override

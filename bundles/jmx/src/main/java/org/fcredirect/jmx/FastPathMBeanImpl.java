@@ -1,9 +1,11 @@
 package org.fcredirect.jmx;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import static org.fcredirect.jmx.RowType.column;
+
 import javax.management.JMException;
 import javax.management.MBeanServer;
+import javax.management.openmbean.SimpleType;
+import javax.management.openmbean.TabularData;
 import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.fastpath.api.FastPathStatus;
 import org.osgi.service.component.annotations.Activate;
@@ -13,6 +15,17 @@ import org.osgi.service.component.annotations.Reference;
 
 @Component(service = {})
 public class FastPathMBeanImpl implements FastPathMBean {
+    private static final RowType DROPS = new RowType("Drop", "Dropped frames of one reason",
+            column("reason", "Why the frames were dropped", SimpleType.STRING),
+            column("frames", "Frames dropped for this reason since the start (frames)", SimpleType.LONG));
+    private static final RowType WORKERS = new RowType("Worker", "One fast path worker",
+            column("index", "The worker's index (0..workers-1)", SimpleType.INTEGER),
+            column("state", "alive, stalled (alive, not advancing) or dead", SimpleType.STRING),
+            column("frames", "Frames it processed since the start (frames)", SimpleType.LONG),
+            column("framesPerSecond", "Frames it processed in the last whole second (frames/s)", SimpleType.LONG),
+            column("ringDepth", "Frames waiting in its input ring (frames)", SimpleType.INTEGER),
+            column("controlQueueDepth", "Rule batches waiting in its control queue (batches)", SimpleType.INTEGER),
+            column("faults", "Frames whose processing threw and was contained (count)", SimpleType.LONG));
 
     @Reference
     FastPath fastPath;
@@ -77,10 +90,8 @@ public class FastPathMBeanImpl implements FastPathMBean {
     }
 
     @Override
-    public Map<String, Long> getDrops() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        status().drops().forEach((r, n) -> out.put(r.toString(), n));
-        return out;
+    public TabularData getDrops() {
+        return DROPS.table(status().drops().entrySet().stream().map(e -> DROPS.row(e.getKey().toString(), e.getValue())));
     }
 
     @Override
@@ -104,11 +115,9 @@ public class FastPathMBeanImpl implements FastPathMBean {
     }
 
     @Override
-    public String[] getWorkerSummaries() {
-        return status().workers().stream()
-                .map(w -> String.format("worker %d: %s, %d frames, %d frames/s, ring %d, control %d", w.index(),
-                        !w.alive() ? "DEAD" : w.advancing() ? "alive" : "STALLED", w.framesProcessed(), w.framesPerSecond(),
-                        w.ringDepth(), w.controlQueueDepth()))
-                .toArray(String[]::new);
+    public TabularData getWorkerStatus() {
+        return WORKERS.table(status().workers().stream().map(w -> WORKERS.row(w.index(),
+                !w.alive() ? "dead" : w.advancing() ? "alive" : "stalled", w.framesProcessed(), w.framesPerSecond(),
+                w.ringDepth(), w.controlQueueDepth(), w.faults())));
     }
 }

@@ -1,30 +1,46 @@
 package org.fcredirect.jmx;
 
-import java.util.Map;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
 
-/** {@code org.fcredirect:type=FlowManager}: flows by state, logins, appliances, and the operator's operations. */
+@Description("org.fcredirect:type=FlowManager: flows by state, logins, appliances, and the operator's operations."
+        + " Notifies fcr.flow.moved when a flow's frames take another way: another state or appliance (failover to a"
+        + " standby, bypass or block, failback, a login or logout).")
 public interface FlowManagerMBean {
+    @Description("Flows defined (flows).")
     long getFlowCount();
 
-    /** Flow count per state (pending, active, direct, dropped, bypassed, blocked). */
-    Map<String, Long> getFlowCountByState();
+    @Description("Flows per state: pending, active, direct, dropped, bypassed, blocked (flows).")
+    TabularData getFlowCountByState();
 
+    @Description("Ports logged in to the fabric (logins).")
     int getLoginCount();
 
+    @Description("Appliances in the inventory (count).")
     int getApplianceCount();
 
-    /** Names of the appliances marked unhealthy. */
+    @Description("One row per appliance: name, group, weight, healthy, why not, since when.")
+    TabularData getAppliances();
+
+    @Description("Names of the appliances marked unhealthy.")
     String[] getUnhealthyAppliances();
 
-    /** Creates a flow from {@code vsan=10 initiator=... target=... [lun=..] [appliance=..] [failover=..]}; returns its id. */
-    long createFlow(String spec);
+    @Description("Creates a flow; returns its id.")
+    long createFlow(@Param(name = "spec", description = "vsan=10 initiator=<pWWN> target=<pWWN> [lun=<n>]"
+            + " [appliance=<name>] [failover=standby|bypass|block]") String spec);
 
-    void deleteFlow(long id);
+    @Description("Deletes a flow: its frames take the path the policy decides for unknown flows.")
+    void deleteFlow(@Param(name = "flowId", description = "The flow's id, as fcr:flows shows it") long id);
 
-    /** The flow as {@code key=value} lines, or an error naming the id. */
-    String showFlow(long id);
+    @Description("One flow: its ends, state, decision, appliance, failover mode, resolved FCIDs; fails for an unknown id.")
+    CompositeData showFlow(@Param(name = "flowId", description = "The flow's id, as fcr:flows shows it") long id);
 
-    void login(int vsan, String pwwn, String fcid);
+    @Description("Records a fabric login, as the FLOGI/FDISC accept would: flows of that port resolve.")
+    void login(@Param(name = "vsan", description = "VSAN number, 1..4094") int vsan,
+            @Param(name = "pwwn", description = "Port WWN, e.g. 21:00:00:24:ff:00:00:01") String pwwn,
+            @Param(name = "fcid", description = "The FCID the fabric gave the port, e.g. 0x010100") String fcid);
 
-    void logout(int vsan, String pwwn);
+    @Description("Records a fabric logout: flows of that port go pending.")
+    void logout(@Param(name = "vsan", description = "VSAN number, 1..4094") int vsan,
+            @Param(name = "pwwn", description = "Port WWN, e.g. 21:00:00:24:ff:00:00:01") String pwwn);
 }

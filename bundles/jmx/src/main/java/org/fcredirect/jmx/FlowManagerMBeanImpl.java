@@ -1,18 +1,22 @@
 package org.fcredirect.jmx;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import javax.management.JMException;
 import javax.management.MBeanServer;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
 import org.fcredirect.fc.FcId;
 import org.fcredirect.fc.VsanId;
 import org.fcredirect.fc.Wwn;
 import org.fcredirect.flow.api.ApplianceInventory;
+import org.fcredirect.flow.api.Flow;
+import org.fcredirect.flow.api.FlowEvent;
 import org.fcredirect.flow.api.FlowFilter;
 import org.fcredirect.flow.api.FlowId;
 import org.fcredirect.flow.api.FlowService;
+import org.fcredirect.flow.api.FlowListener;
 import org.fcredirect.flow.api.FlowSpec;
+import org.fcredirect.flow.api.FlowState;
 import org.fcredirect.flow.api.LoginTable;
 import org.fcredirect.flow.api.NotFoundException;
 import org.osgi.service.component.annotations.Activate;
@@ -22,6 +26,7 @@ import org.osgi.service.component.annotations.Reference;
 
 @Component(service = {})
 public class FlowManagerMBeanImpl implements FlowManagerMBean {
+    static final String MOVED = "fcr.flow.moved";
 
     @Reference
     FlowService flows;
@@ -35,16 +40,38 @@ public class FlowManagerMBeanImpl implements FlowManagerMBean {
     @Reference
     MBeanServer server;
 
+    /** User data of every notification: a {@link FlowRows#MOVE} row. */
+    private final Notifier notifier = new Notifier("FlowManager", Notifier.info("A flow's frames took another way:"
+            + " another state or another appliance (failover, failback, login, logout, a new decision)", MOVED));
+
+    private final FlowListener moves = this::onFlowEvent;
+
     private MBeanRegistration registration;
 
     @Activate
     void activate() throws JMException {
-        registration = MBeanRegistration.register(server, "FlowManager", FlowManagerMBean.class, this);
+        registration = MBeanRegistration.register(server, "FlowManager", FlowManagerMBean.class, this, notifier);
+        flows.addListener(moves);
     }
 
     @Deactivate
     void deactivate() throws JMException {
+        flows.removeListener(moves);
         registration.close();
+    }
+
+    void onFlowEvent(FlowEvent event) {
+        if (!event.moved()) {
+            return;
+        }
+        Flow f = event.flow();
+        FlowState from = event.previousState().orElseThrow();
+        notifier.send(MOVED, "flow " + f.id().value() + " " + way(from, event.previousAppliance()) + " -> "
+                + way(f.state(), f.appliance()), FlowRows.move(f, from, event.previousAppliance()));
+    }
+
+    private static String way(FlowState state, Optional<String> appliance) {
+        return state + appliance.map(a -> " via " + a).orElse("");
     }
 
     @Override
@@ -53,10 +80,9 @@ public class FlowManagerMBeanImpl implements FlowManagerMBean {
     }
 
     @Override
-    public Map<String, Long> getFlowCountByState() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        flows.countByState().forEach((s, n) -> out.put(s.toString(), n));
-        return out;
+    public TabularData getFlowCountByState() {
+        return FlowRows.STATE_COUNT.table(flows.countByState().entrySet().stream()
+                .map(e -> FlowRows.STATE_COUNT.row(e.getKey().toString(), e.getValue())));
     }
 
     @Override
@@ -67,6 +93,11 @@ public class FlowManagerMBeanImpl implements FlowManagerMBean {
     @Override
     public int getApplianceCount() {
         return appliances.list().size();
+    }
+
+    @Override
+    public TabularData getAppliances() {
+        return FlowRows.APPLIANCE.table(appliances.list().stream().map(FlowRows::appliance));
     }
 
     @Override
@@ -85,8 +116,8 @@ public class FlowManagerMBeanImpl implements FlowManagerMBean {
     }
 
     @Override
-    public String showFlow(long id) {
-        return Operations.call(() -> flows.get(FlowId.of(id)).orElseThrow(() -> new NotFoundException("flow", id)).toString());
+    public CompositeData showFlow(long id) {
+        return Operations.call(() -> FlowRows.flow(flows.get(FlowId.of(id)).orElseThrow(() -> new NotFoundException("flow", id))));
     }
 
     @Override

@@ -4,15 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Locale;
 import javax.management.JMException;
 import javax.management.MBeanServer;
-import org.fcredirect.stats.api.FlowStats;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
 import org.fcredirect.stats.api.RangeStats;
 import org.fcredirect.stats.api.StatsService;
 import org.fcredirect.stats.api.StatsStatus;
 import org.fcredirect.stats.api.TopMetric;
-import org.fcredirect.stats.api.TrafficCounters;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -172,37 +171,22 @@ public class StatsMBeanImpl implements StatsMBean {
     }
 
     @Override
-    public String flowStats(long id) {
-        return Operations.call(() -> describe(stats.flow(id).orElseThrow(() -> new IllegalArgumentException(
+    public CompositeData flowStats(long id) {
+        return Operations.call(() -> FlowStatsRows.flow(stats.flow(id).orElseThrow(() -> new IllegalArgumentException(
                 "flow " + id + ": no statistics: no traffic seen since the statistics started, or beyond the tracked flows"))));
     }
 
     @Override
-    public String[] top(int n, String by) {
-        return Operations.call(() -> stats.top(n, metric(by)).stream().map(StatsMBeanImpl::rates).toArray(String[]::new));
+    public TabularData top(int n, String by) {
+        return Operations.call(() -> {
+            int[] rank = {0};
+            return FlowStatsRows.TOP.table(stats.top(n, metric(by)).stream().map(f -> FlowStatsRows.top(++rank[0], f)));
+        });
     }
 
     static TopMetric metric(String by) {
         String name = by == null ? "" : by.strip();
         return Arrays.stream(TopMetric.values()).filter(m -> m.name().equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("by '" + by + "': must be one of iops, mbps, latency"));
-    }
-
-    /** Who the flow is and its rates of the last complete minute. */
-    static String rates(FlowStats f) {
-        return String.format(Locale.ROOT, "flow %d vsan %s %s -> %s via %s: %.1f IOPS, %.2f MB/s, mean %.1f us", f.flowId(),
-                f.labels().vsan(), f.labels().initiator(), f.labels().target(), f.labels().appliance(), f.lastMinute().iops(),
-                f.lastMinute().mbps(), f.lastMinute().meanLatencyNanos() / 1000.0);
-    }
-
-    static String describe(FlowStats f) {
-        TrafficCounters c = f.counters();
-        String percentiles = f.latency().map(l -> String.format(Locale.ROOT, "p50 %.1f us, p95 %.1f us, p99 %.1f us",
-                l.p50Nanos() / 1000.0, l.p95Nanos() / 1000.0, l.p99Nanos() / 1000.0)).orElse("no percentiles kept");
-        return rates(f) + String.format(Locale.ROOT, "; %d frames, %d bytes to target, %d frames, %d bytes to initiator,"
-                + " %d reads, %d writes, %d errors; latency mean %.1f us, max %.1f us, %s; first seen %s, last seen %s",
-                c.framesToTarget(), c.bytesToTarget(), c.framesToInitiator(), c.bytesToInitiator(), c.reads(), c.writes(),
-                c.errors(), f.meanLatencyNanos() / 1000.0, f.maxLatencyNanos() / 1000.0, percentiles, f.firstSeen(),
-                f.lastSeen());
     }
 }

@@ -14,6 +14,7 @@ import java.util.function.ToLongFunction;
 import org.fcredirect.stats.api.FlowLabels;
 import org.fcredirect.stats.api.FlowStats;
 import org.fcredirect.stats.api.GroupBy;
+import org.fcredirect.stats.api.LatencyHistogram;
 import org.fcredirect.stats.api.LatencySummary;
 import org.fcredirect.stats.api.RangeStats;
 import org.fcredirect.stats.api.RateWindow;
@@ -99,6 +100,11 @@ final class FakeStatsService implements StatsService {
 
     /** Everything since the start: what a test put in. */
     StatsTotals totals = new StatsTotals(new TrafficCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0), Optional.empty());
+
+    @Override
+    public LatencyHistogram latencyHistogram(List<Long> upperBoundsNanos) {
+        throw new UnsupportedOperationException("the shell shows no histogram");
+    }
 
     @Override
     public StatsTotals totals() {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
 import org.apache.karaf.features.FeaturesService;
 import org.fcredirect.config.api.ConfigException;
 import org.fcredirect.config.api.ConfigImportException;
+import org.fcredirect.config.api.ConfigListener;
 import org.fcredirect.config.api.ConfigService;
 import org.fcredirect.config.api.ConfigSession;
 import org.fcredirect.config.api.ConfigValidationException;
@@ -72,6 +74,7 @@ public class ConfigManager implements ConfigService {
     private final Clock clock;
     private final VersionHistory history = new VersionHistory();
     volatile FeatureCatalog features;
+    private final List<ConfigListener> listeners = new CopyOnWriteArrayList<>();
     private StagingArea session;
 
     @Activate
@@ -101,6 +104,15 @@ public class ConfigManager implements ConfigService {
         if (features instanceof KarafFeatureCatalog k && k.wraps(service)) {
             features = null;
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeListener")
+    void addListener(ConfigListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(ConfigListener listener) {
+        listeners.remove(listener);
     }
 
     private void replay() {
@@ -316,7 +328,19 @@ public class ConfigManager implements ConfigService {
         LOG.info("Configuration version {} ({}) by {}: {}", v.number(), comment.isEmpty() ? origin : comment, owner,
                 changes.stream().map(c -> c.pid() + " " + c.key() + " " + c.before().orElse("(default)") + " -> "
                         + c.after().orElse("(default)")).collect(Collectors.joining(", ")));
+        tell(v);
         return v;
+    }
+
+    /** A failing listener neither undoes the version nor keeps the others from hearing of it. */
+    private void tell(ConfigVersion v) {
+        for (ConfigListener l : listeners) {
+            try {
+                l.committed(v);
+            } catch (RuntimeException e) {
+                LOG.warn("Configuration listener {} failed on version {}: {}", l.getClass().getName(), v.number(), e.toString());
+            }
+        }
     }
 
     private void store(ConfigVersion v) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -123,5 +124,23 @@ class HistoryTest {
         List<ConfigVersion> rebuilt = f.start().history();
         assertEquals(List.of(1L, 2L), rebuilt.stream().map(ConfigVersion::number).toList());
         assertTrue(rebuilt.stream().allMatch(ConfigVersion::applied));
+    }
+
+    @Test
+    void listenersHearOfEveryAppliedVersionAndAFailingOneStopsNobody() {
+        List<ConfigVersion> heard = new ArrayList<>();
+        f.config.addListener(v -> {
+            throw new IllegalStateException("listener bug");
+        });
+        f.config.addListener(heard::add);
+        commit(POLICY, "decisionCacheSize", "500");
+        f.admin.failUpdatesOf(FASTPATH);
+        assertThrows(ConfigException.class, () -> commit(FASTPATH, "workers", "8"));
+        f.admin.failUpdatesOf(null);
+        f.config.abort();
+        f.config.rollback(0, "carol");
+        assertEquals(List.of(1L, 3L), heard.stream().map(ConfigVersion::number).toList(), "version 2 was not applied");
+        assertEquals(List.of(VersionOrigin.SESSION, VersionOrigin.ROLLBACK), heard.stream().map(ConfigVersion::origin).toList());
+        assertEquals(3, f.config.history().size());
     }
 }

@@ -8,7 +8,7 @@ import org.fcredirect.flow.api.Flow;
 
 /**
  * What applying changes did to which flows: the slots whose state, decision, appliance or FCIDs
- * changed (each once, with the state it had before), and the flows deleted. The flow manager
+ * changed (each once, with the state and appliance it had before), and the flows deleted. The flow manager
  * turns them into rule batches and listener events. During replay nothing is recorded.
  */
 final class Effects {
@@ -20,6 +20,7 @@ final class Effects {
     private final LongLongMap positionBySlot = new LongLongMap();
     private int[] slots = new int[16];
     private byte[] previous = new byte[16];
+    private int[] previousAppliance = new int[16];
     private int size;
     private final List<Long> deletedIds = new ArrayList<>();
     private final List<Flow> deletedFlows = new ArrayList<>();
@@ -42,18 +43,24 @@ final class Effects {
         return keepDeletedFlows;
     }
 
-    /** Records a slot as touched; the first previous state recorded for it stays. */
-    void touch(int slot, byte previousState) {
+    /**
+     * Records a slot as touched; the first previous state and appliance recorded for it stay.
+     *
+     * @param previousAppliance the name index of the appliance it passed through, or {@link NameTable#NONE}
+     */
+    void touch(int slot, byte previousState, int previousAppliance) {
         if (!recording || positionBySlot.containsKey(slot)) {
             return;
         }
         if (size == slots.length) {
             slots = Arrays.copyOf(slots, size * 2);
             previous = Arrays.copyOf(previous, size * 2);
+            this.previousAppliance = Arrays.copyOf(this.previousAppliance, size * 2);
         }
         positionBySlot.put(slot, size);
         slots[size] = slot;
         previous[size] = previousState;
+        this.previousAppliance[size] = previousAppliance;
         size++;
     }
 
@@ -78,6 +85,11 @@ final class Effects {
     /** The state before the changes, or {@link #CREATED}. */
     byte previousState(int i) {
         return previous[i];
+    }
+
+    /** The name index of the appliance before the changes, or {@link NameTable#NONE}. */
+    int previousAppliance(int i) {
+        return previousAppliance[i];
     }
 
     List<Long> deletedIds() {

@@ -131,7 +131,7 @@ final class FlowModel {
         c.state[slot] = state;
         stateCounts[state]++;
         nextId = Math.max(nextId, f.id() + 1);
-        effects.touch(slot, Effects.CREATED);
+        effects.touch(slot, Effects.CREATED, NameTable.NONE);
     }
 
     private void delete(long id, Effects effects) {
@@ -147,14 +147,16 @@ final class FlowModel {
 
     private void redecide(Redecision r, long micros, Effects effects) {
         int slot = requireSlot(r.id());
+        int applianceBefore = flows.c.current[slot];
         setPlacement(slot, r.placement());
-        refresh(slot, micros, true, effects);
+        refresh(slot, micros, true, effects, applianceBefore);
     }
 
     private void move(Move m, long micros, Effects effects) {
         int slot = requireSlot(m.id());
+        int applianceBefore = flows.c.current[slot];
         setCurrent(slot, names.intern(m.current()));
-        refresh(slot, micros, true, effects);
+        refresh(slot, micros, true, effects, applianceBefore);
     }
 
     private int requireSlot(long id) {
@@ -216,6 +218,11 @@ final class FlowModel {
 
     /** Derives the slot's state again; records it when it changed, or always when {@code force}d. */
     private void refresh(int slot, long micros, boolean force, Effects effects) {
+        refresh(slot, micros, force, effects, flows.c.current[slot]);
+    }
+
+    /** @param applianceBefore the name index of the appliance the slot passed through before the change */
+    private void refresh(int slot, long micros, boolean force, Effects effects, int applianceBefore) {
         FlowColumns c = flows.c;
         byte before = c.state[slot];
         byte after = deriveState(slot);
@@ -226,7 +233,7 @@ final class FlowModel {
         }
         if (after != before || force) {
             c.updatedMicros[slot] = micros;
-            effects.touch(slot, before);
+            effects.touch(slot, before, applianceBefore);
         }
     }
 

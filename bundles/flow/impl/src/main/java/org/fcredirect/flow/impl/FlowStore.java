@@ -311,7 +311,8 @@ public class FlowStore implements HealthCheck {
             byte before = effects.previousState(i);
             Flow f = model.flow(slot);
             events.add(before == Effects.CREATED ? new FlowEvent(FlowEvent.Type.CREATED, f, Optional.empty())
-                    : new FlowEvent(FlowEvent.Type.UPDATED, f, Optional.of(FlowState.values()[before])));
+                    : new FlowEvent(FlowEvent.Type.UPDATED, f, Optional.of(FlowState.values()[before]),
+                            Optional.ofNullable(model.names.name(effects.previousAppliance(i)))));
         }
         for (Flow f : effects.deletedFlows()) {
             events.add(new FlowEvent(FlowEvent.Type.DELETED, f, Optional.of(f.state())));

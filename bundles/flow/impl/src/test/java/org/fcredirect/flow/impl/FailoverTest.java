@@ -1,5 +1,6 @@
 package org.fcredirect.flow.impl;
 
+import org.fcredirect.flow.testkit.Await;
 import org.fcredirect.flow.testkit.FakePolicy;
 import static org.fcredirect.flow.impl.Fabric.appliance;
 import static org.fcredirect.flow.impl.Fabric.spec;
@@ -11,9 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.fcredirect.flow.api.FailoverMode;
 import org.fcredirect.flow.api.Flow;
+import org.fcredirect.flow.api.FlowEvent;
 import org.fcredirect.flow.api.FlowId;
 import org.fcredirect.flow.api.FlowState;
 import org.fcredirect.flow.api.ValidationException;
@@ -105,6 +108,25 @@ class FailoverTest {
         fabric.appliances.markHealthy("a1");
         assertEquals(Optional.of("a1"), flow(id).appliance());
         assertFalse(flow(id).failedOver());
+    }
+
+    @Test
+    void listenersHearAFailoverToAStandbyAndTheFailbackAsMovesWithTheApplianceBefore() {
+        threeAppliances();
+        FlowId id = loggedInFlow(1, 1, "a1", FailoverMode.STANDBY);
+        List<FlowEvent> events = new CopyOnWriteArrayList<>();
+        flows.addListener(events::add);
+        fabric.appliances.markUnhealthy("a1", "heartbeat lost");
+        String standby = flow(id).appliance().orElseThrow();
+        fabric.appliances.markHealthy("a1");
+        Await.until("failover and failback told", () -> events.stream().filter(FlowEvent::moved).count() == 2);
+        List<FlowEvent> moves = events.stream().filter(FlowEvent::moved).toList();
+        assertEquals(Optional.of("a1"), moves.get(0).previousAppliance());
+        assertEquals(Optional.of(standby), moves.get(0).flow().appliance());
+        assertEquals(Optional.of(FlowState.ACTIVE), moves.get(0).previousState());
+        assertEquals(Optional.of(standby), moves.get(1).previousAppliance());
+        assertEquals(Optional.of("a1"), moves.get(1).flow().appliance());
+        assertTrue(events.stream().filter(e -> !e.moved()).allMatch(e -> e.previousAppliance().equals(e.flow().appliance())));
     }
 
     @Test

@@ -54,4 +54,12 @@ public interface StatsService {
 
     /** Everything counted since the statistics were first kept, with the latency of every exchange. */
     StatsTotals totals();
+
+    /**
+     * The completion time of every exchange since the statistics were first kept, in buckets.
+     *
+     * @param upperBoundsNanos bucket bounds, positive and ascending
+     * @throws IllegalArgumentException for bounds {@link LatencyHistogram#checkBounds} refuses
+     */
+    LatencyHistogram latencyHistogram(List<Long> upperBoundsNanos);
 }

@@ -4,7 +4,7 @@
  * interfaces and immutable values; times are {@link java.time.Instant}s of the stats service's clock.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.fcredirect.stats.api;
 
 import org.osgi.annotation.bundle.Export;

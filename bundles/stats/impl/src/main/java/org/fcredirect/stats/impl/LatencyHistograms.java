@@ -1,9 +1,13 @@
 package org.fcredirect.stats.impl;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
 import java.util.zip.DataFormatException;
 
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+import org.fcredirect.stats.api.LatencyHistogram;
 import org.fcredirect.stats.api.LatencySummary;
 
 /**
@@ -25,6 +29,21 @@ final class LatencyHistograms {
     static LatencySummary summary(Histogram h) {
         return new LatencySummary(h.getTotalCount(), Math.round(h.getMean()), h.getValueAtPercentile(50),
                 h.getValueAtPercentile(95), h.getValueAtPercentile(99), h.getMaxValue());
+    }
+
+    /** One pass over the recorded values: the lock it runs under stays short. */
+    static LatencyHistogram histogram(Histogram h, List<Long> upperBoundsNanos) {
+        long[] cumulative = new long[upperBoundsNanos.size()];
+        for (HistogramIterationValue v : h.recordedValues()) {
+            long value = v.getValueIteratedTo();
+            for (int i = 0; i < cumulative.length; i++) {
+                if (value <= upperBoundsNanos.get(i)) {
+                    cumulative[i] += v.getCountAtValueIteratedTo();
+                }
+            }
+        }
+        return new LatencyHistogram(upperBoundsNanos, Arrays.stream(cumulative).boxed().toList(), h.getTotalCount(),
+                Math.round(h.getMean() * h.getTotalCount()));
     }
 
     static byte[] encode(Histogram h) {

@@ -14,6 +14,7 @@ import org.fcredirect.fastpath.api.StatsSource;
 import org.fcredirect.flow.api.FlowService;
 import org.fcredirect.stats.api.FlowStats;
 import org.fcredirect.stats.api.GroupBy;
+import org.fcredirect.stats.api.LatencyHistogram;
 import org.fcredirect.stats.api.RangeStats;
 import org.fcredirect.stats.api.Resolution;
 import org.fcredirect.stats.api.StatsService;
@@ -188,6 +189,12 @@ public class StatsManager implements StatsService {
     public StatsTotals totals() {
         return withLock(() -> new StatsTotals(store.totalCounters(), store.totalLatency.getTotalCount() == 0
                 ? Optional.empty() : Optional.of(LatencyHistograms.summary(store.totalLatency))));
+    }
+
+    @Override
+    public LatencyHistogram latencyHistogram(List<Long> upperBoundsNanos) {
+        List<Long> bounds = LatencyHistogram.checkBounds(upperBoundsNanos);
+        return withLock(() -> LatencyHistograms.histogram(store.totalLatency, bounds));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.fcredirect.monitor.api.HealthResult;
 import org.fcredirect.stats.api.FlowStats;
 import org.fcredirect.stats.api.GroupBy;
+import org.fcredirect.stats.api.LatencyHistogram;
 import org.fcredirect.stats.api.RangeStats;
 import org.fcredirect.stats.api.Resolution;
 import org.fcredirect.stats.api.StatsService;
@@ -53,6 +54,11 @@ class StatsHealthCheckTest {
     }
 
     private record StatusOnly(StatsStatus status) implements StatsService {
+        @Override
+        public LatencyHistogram latencyHistogram(List<Long> upperBoundsNanos) {
+            throw new UnsupportedOperationException("a fake: these tests do not call it");
+        }
+
         @Override
         public StatsTotals totals() {
             throw new UnsupportedOperationException("a fake: these tests do not call it");

@@ -2,6 +2,7 @@ package org.fcredirect.stats.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Random;
 
 import org.fcredirect.flow.testkit.Await;
 import org.fcredirect.flow.testkit.VirtualClock;
+import org.fcredirect.stats.api.LatencyHistogram;
 import org.fcredirect.stats.api.LatencySummary;
 import org.fcredirect.stats.api.FlowStats;
 import org.fcredirect.stats.api.Resolution;
@@ -94,6 +96,27 @@ class StatsManagerTest {
         assertEquals(500_000, l.p50Nanos(), 500_000 * 0.01, "p50 of 1..1000 us");
         assertEquals(990_000, l.p99Nanos(), 990_000 * 0.01, "p99 of 1..1000 us");
         assertEquals(500, m.totals().counters().writes());
+    }
+
+    @Test
+    void theLatencyHistogramCountsEveryExchangeIntoCumulativeBuckets() {
+        StatsManager m = manager(SETTINGS);
+        assertEquals(List.of(0L, 0L), m.latencyHistogram(List.of(100_000L, 1_000_000L)).cumulativeCounts());
+        m.bindSource(source);
+        feed(20, 100, 1);
+        for (int i = 1; i <= 1000; i++) {
+            source.exchange(1 + i % 20, true, 0, 1000L * i);
+        }
+        Await.until("every exchange counted", () -> m.latencyHistogram(List.of(1L)).count() == 1000);
+        LatencyHistogram h = m.latencyHistogram(List.of(100_000L, 500_000L, 2_000_000L));
+        assertEquals(List.of(100_000L, 500_000L, 2_000_000L), h.upperBoundsNanos());
+        assertEquals(100, h.cumulativeCounts().get(0), 2, "1..100 us within 100 us, 1 % precision at the edge");
+        assertEquals(500, h.cumulativeCounts().get(1), 6);
+        assertEquals(1000, h.cumulativeCounts().get(2));
+        assertEquals(500_500_000L, h.sumNanos(), 500_500_000L * 0.01, "1 + 2 + ... + 1000 us");
+        for (List<Long> bad : List.of(List.<Long>of(), List.of(0L), List.of(5L, 5L), List.of(10L, 2L))) {
+            assertThrows(IllegalArgumentException.class, () -> m.latencyHistogram(bad), bad.toString());
+        }
     }
 
     @Test
