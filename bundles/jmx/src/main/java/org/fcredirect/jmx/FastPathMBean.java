@@ -32,6 +32,15 @@ public interface FastPathMBean {
 
     long getStatsExchangeRecordsDropped();
 
+    /** Fabric login frames copied to the punt queues for the login learner. */
+    long getPuntedFrames();
+
+    /** Fabric login frames not punted because a punt queue was full. */
+    long getPuntDrops();
+
+    /** Punted frames waiting for the login learner. */
+    long getPuntQueued();
+
     /** Per worker: index, alive/advancing, frames, frames/s, ring and control queue depth. */
     String[] getWorkerSummaries();
 }

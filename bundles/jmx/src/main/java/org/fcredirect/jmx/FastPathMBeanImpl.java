@@ -104,6 +104,21 @@ public class FastPathMBeanImpl implements FastPathMBean {
     }
 
     @Override
+    public long getPuntedFrames() {
+        return status().punts().punted();
+    }
+
+    @Override
+    public long getPuntDrops() {
+        return status().punts().dropped();
+    }
+
+    @Override
+    public long getPuntQueued() {
+        return status().punts().queued();
+    }
+
+    @Override
     public String[] getWorkerSummaries() {
         return status().workers().stream()
                 .map(w -> String.format("worker %d: %s, %d frames, %d frames/s, ring %d, control %d", w.index(),
