@@ -11,6 +11,18 @@ public interface FlowManagerMBean {
 
     int getLoginCount();
 
+    /** Whether the login table learns from the fabric logins the fast path punts. */
+    boolean isLoginLearningEnabled();
+
+    /** Ports logged in or moved by logins learned from the wire. */
+    long getLoginsLearned();
+
+    /** Ports logged out by logouts learned from the wire. */
+    long getLogoutsLearned();
+
+    /** Punted login frames ignored, by reason (forged, inconsistent, malformed). */
+    Map<String, Long> getLoginFramesIgnored();
+
     int getApplianceCount();
 
     /** Names of the appliances marked unhealthy. */

@@ -13,6 +13,7 @@ import org.fcredirect.flow.api.FlowFilter;
 import org.fcredirect.flow.api.FlowId;
 import org.fcredirect.flow.api.FlowService;
 import org.fcredirect.flow.api.FlowSpec;
+import org.fcredirect.flow.api.LoginLearning;
 import org.fcredirect.flow.api.LoginTable;
 import org.fcredirect.flow.api.NotFoundException;
 import org.osgi.service.component.annotations.Activate;
@@ -28,6 +29,9 @@ public class FlowManagerMBeanImpl implements FlowManagerMBean {
 
     @Reference
     LoginTable logins;
+
+    @Reference
+    LoginLearning learning;
 
     @Reference
     ApplianceInventory appliances;
@@ -62,6 +66,28 @@ public class FlowManagerMBeanImpl implements FlowManagerMBean {
     @Override
     public int getLoginCount() {
         return logins.loginCount();
+    }
+
+    @Override
+    public boolean isLoginLearningEnabled() {
+        return learning.learningStatus().enabled();
+    }
+
+    @Override
+    public long getLoginsLearned() {
+        return learning.learningStatus().loginsLearned();
+    }
+
+    @Override
+    public long getLogoutsLearned() {
+        return learning.learningStatus().logoutsLearned();
+    }
+
+    @Override
+    public Map<String, Long> getLoginFramesIgnored() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        learning.learningStatus().ignored().forEach((r, n) -> out.put(r.toString(), n));
+        return out;
     }
 
     @Override
