@@ -3,6 +3,7 @@ package org.fcredirect.flow.impl;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 import org.fcredirect.fastpath.api.PuntSource;
 import org.fcredirect.flow.api.LearningStatus;
@@ -35,8 +36,11 @@ public class LoginLearner implements LoginLearning {
     @Reference
     FlowStore store;
 
+    /** Ages the replies that wait for their request; tests set their own. */
+    LongSupplier nanos = System::nanoTime;
+
     private final LearningCounters counters = new LearningCounters();
-    private final ElsPairing pairing = new ElsPairing(counters, ElsPairing.MAX_PENDING);
+    private final ElsPairing pairing = new ElsPairing(counters, ElsPairing.MAX_PENDING, ElsPairing.MAX_ORPHANS);
     private volatile PuntSource source;
     private volatile int pendingRequests;
     private volatile boolean running;
@@ -90,10 +94,13 @@ public class LoginLearner implements LoginLearning {
         }
     }
 
-    /** Drains and learns from up to {@link #DRAIN_MAX} punted frames; returns how many. */
+    /**
+     * Drains and learns from up to {@link #DRAIN_MAX} punted frames, and settles the replies that
+     * waited for their request; returns how many frames it drained.
+     */
     int round() {
         PuntSource s = source;
-        if (s == null || s.puntBacklog().queued() == 0) {
+        if (s == null || s.puntBacklog().queued() == 0 && pairing.orphans() == 0) {
             return 0;
         }
         if (!store.settings().learnLogins()) {
@@ -101,7 +108,10 @@ public class LoginLearner implements LoginLearning {
         }
         return store.change(effects -> {
             LearnedBatch batch = new LearnedBatch(store.model(), store.now(), counters);
-            int n = s.drainPunted(f -> pairing.accept(f.vsan(), f.buffer(), f.offset(), f.length(), batch), DRAIN_MAX);
+            long now = nanos.getAsLong();
+            int n = s.drainPunted(f -> pairing.accept(f.vsan(), f.buffer(), f.offset(), f.length(), now, batch),
+                    DRAIN_MAX);
+            pairing.settle(now, batch);
             pendingRequests = pairing.pending();
             List<FlowChange> changes = batch.changes();
             if (!changes.isEmpty()) {

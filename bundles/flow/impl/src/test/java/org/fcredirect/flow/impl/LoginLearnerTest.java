@@ -35,9 +35,11 @@ class LoginLearnerTest {
     private final FakePunts punts = new FakePunts();
     private final LoginLearner learner = new LoginLearner();
     private int ox = 0x100;
+    private long clock;
 
     LoginLearnerTest() {
         learner.store = fabric.store;
+        learner.nanos = () -> clock;
         learner.bindSource(punts);
     }
 
@@ -46,10 +48,13 @@ class LoginLearnerTest {
         fabric.close();
     }
 
+    /** Drains everything, then lets the replies that still answer nothing age out. */
     private void learn() {
         while (learner.round() > 0) {
             // until the source is empty
         }
+        clock += ElsPairing.ORPHAN_NANOS;
+        learner.round();
     }
 
     /** FLOGI from a port without an address and the fabric controller's accept giving it {@code fcid}. */
@@ -163,6 +168,19 @@ class LoginLearnerTest {
         punts.punt(V, ElsFrames.reply(FABRIC, hostFcid(1).value(), x, x, ElsPayloads.acceptLogin(host(1), host(1))));
         learn();
         assertEquals(Optional.of(hostFcid(1)), fcidOf(host(1)));
+    }
+
+    @Test
+    void aReplyDrainedBeforeItsRequestWaitsForIt() {
+        int x = ox++;
+        punts.punt(V, ElsFrames.reply(FABRIC, hostFcid(1).value(), x, x, ElsPayloads.acceptLogin(host(1), host(1))));
+        learner.round();
+        assertEquals(0, fabric.logins.loginCount());
+        clock += ElsPairing.ORPHAN_NANOS / 2;
+        punts.punt(V, ElsFrames.request(ElsFrames.UNIDENTIFIED, FABRIC, x, ElsPayloads.flogi(host(1), host(1))));
+        learn();
+        assertEquals(Optional.of(hostFcid(1)), fcidOf(host(1)));
+        onlyIgnored(null, 0);
     }
 
     @Test
@@ -290,18 +308,24 @@ class LoginLearnerTest {
     }
 
     @Test
-    void requestsWithoutAReplyAreBoundedAndTheOldestGivenUp() {
+    void requestsAndRepliesWaitingAreBoundedAndTheOldestGivenUp() {
         LearningCounters counters = new LearningCounters();
-        ElsPairing pairing = new ElsPairing(counters, 2);
+        ElsPairing pairing = new ElsPairing(counters, 2, 2);
         LearnedBatch batch = new LearnedBatch(fabric.store.model(), 0, counters);
         for (int x = 0; x < 3; x++) {
             byte[] f = ElsFrames.request(ElsFrames.UNIDENTIFIED, FABRIC, x, ElsPayloads.flogi(host(x), host(x)));
-            pairing.accept(V, f, 0, f.length, batch);
+            pairing.accept(V, f, 0, f.length, 0, batch);
         }
         assertEquals(2, pairing.pending());
         assertEquals(1, counters.get(LearningCounters.EXPIRED));
-        byte[] acc = ElsFrames.reply(FABRIC, hostFcid(1).value(), 0, 0, ElsPayloads.accept());
-        pairing.accept(V, acc, 0, acc.length, batch);
-        assertEquals(1, counters.ignoredByReason().get(LoginIgnoreReason.REPLY_WITHOUT_REQUEST));
+        for (int x = 10; x < 13; x++) {
+            byte[] acc = ElsFrames.reply(FABRIC, hostFcid(1).value(), x, x, ElsPayloads.accept());
+            pairing.accept(V, acc, 0, acc.length, 0, batch);
+        }
+        assertEquals(2, pairing.orphans());
+        assertEquals(1, counters.ignoredByReason().get(LoginIgnoreReason.REPLY_WITHOUT_REQUEST), "the oldest given up");
+        pairing.settle(ElsPairing.ORPHAN_NANOS, batch);
+        assertEquals(0, pairing.orphans());
+        assertEquals(3, counters.ignoredByReason().get(LoginIgnoreReason.REPLY_WITHOUT_REQUEST));
     }
 }
