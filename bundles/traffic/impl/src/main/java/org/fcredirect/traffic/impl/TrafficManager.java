@@ -131,7 +131,7 @@ public class TrafficManager implements TrafficService {
         LoginTable l = logins;
         FlowService f = flows;
         ApplianceInventory a = appliances;
-        return l != null && f != null && a != null ? new FlowServiceDirectory(l, f, a) : directRules;
+        return l != null && f != null && a != null ? new FlowServiceDirectory(sources, l, f, a) : directRules;
     }
 
     @Override
