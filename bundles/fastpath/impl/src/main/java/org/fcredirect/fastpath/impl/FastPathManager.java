@@ -40,9 +40,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The fast path: its pipeline of workers, the rule input ({@link RuleSink}), the frame-source
- * ports ({@link FrameSources}), the statistics output ({@link StatsSource}) and its status
- * ({@link FastPath}) and the punt path of fabric logins ({@link PuntSource}), configured from PID {@code org.fcredirect.fastpath}. The queues and counters
- * live here, so the stats service may come and go without losing a frame's count, and traffic
+ * ports ({@link FrameSources}), the statistics output ({@link StatsSource}), the punt path of
+ * fabric logins ({@link PuntSource}) and its status ({@link FastPath}), configured from PID
+ * {@code org.fcredirect.fastpath}. The queues and counters live here, so the stats service may come and go without losing a frame's count, and traffic
  * sources live in their own bundle, so updating one never restarts this one.
  *
  * <p>Rule batches, rebuilds and port attachment are ordered by one control lock; none of it is
