@@ -26,6 +26,7 @@ import java.security.PrivilegedExceptionAction;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Dictionary;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -50,6 +51,8 @@ import org.fcredirect.flow.api.FlowService;
 import org.fcredirect.monitor.api.HealthCheck;
 import org.fcredirect.monitor.api.HealthResult;
 import org.fcredirect.stats.api.StatsService;
+import org.fcredirect.traffic.api.TrafficService;
+import org.fcredirect.traffic.api.TrafficStatus;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.runner.RunWith;
@@ -129,11 +132,14 @@ public abstract class FcrTestSupport {
     }
 
     /**
-     * Once the traffic has stopped and the fast path's statistics output is drained: the frames of
+     * Once the traffic run has ended and the fast path's statistics output is drained: the frames of
      * every flow the stats service counted, unmatched ones (flow 0) included, are exactly the
      * frames the fast path processed.
      */
     protected void assertStatsReconcile(FastPath fastPath) throws InterruptedException {
+        // a stopped run still ends its open exchanges (and with clean-up logs its ports out on the wire)
+        TrafficStatus run = service(TrafficService.class).awaitTraffic(Duration.ofMillis(DEFAULT_TIMEOUT_MS));
+        assertTrue("the traffic run ended: " + run, !run.state().active());
         await("the statistics output drained", () -> fastPath.status().stats().empty());
         StatsService stats = service(StatsService.class);
         FlowService flows = service(FlowService.class);

@@ -82,7 +82,8 @@ public final class BenchBridge {
 
         public SingleWorker(int expectedRules, int exchangeTableSize, int batchCount) {
             rules = new RuleTable(expectedRules);
-            processor = new FrameProcessor(rules, new ExchangeTable(exchangeTableSize), new StatsChannel(0, 2));
+            processor = new FrameProcessor(rules, new ExchangeTable(exchangeTableSize), new StatsChannel(0, 2),
+                    new PuntChannel(0, 2));
             batches = new LaneBatch[batchCount];
             for (int i = 0; i < batchCount; i++) {
                 batches[i] = new LaneBatch(null);

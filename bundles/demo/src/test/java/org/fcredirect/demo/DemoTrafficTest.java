@@ -65,7 +65,8 @@ class DemoTrafficTest {
         }
 
         @Override
-        public ReplayResult replay(Path input, Path output, boolean replaceOutput, int vsan, ReplayListener listener) {
+        public ReplayResult replay(Path input, Path output, boolean replaceOutput, int vsan, boolean paced,
+                ReplayListener listener) {
             throw new UnsupportedOperationException("the demo does not replay");
         }
     }

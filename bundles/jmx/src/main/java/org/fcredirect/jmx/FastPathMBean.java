@@ -46,4 +46,13 @@ public interface FastPathMBean {
 
     @Description("One row per worker: index, state, frames, frames/s, ring and control queue depth, faults.")
     TabularData getWorkerStatus();
+
+    @Description("Fabric login frames (ELS) copied to the punt queues for the login learner (frames).")
+    long getPuntedFrames();
+
+    @Description("Fabric login frames not punted because a punt queue was full (frames).")
+    long getPuntDrops();
+
+    @Description("Punted frames waiting for the login learner (frames).")
+    long getPuntQueued();
 }

@@ -120,4 +120,19 @@ public class FastPathMBeanImpl implements FastPathMBean {
                 !w.alive() ? "dead" : w.advancing() ? "alive" : "stalled", w.framesProcessed(), w.framesPerSecond(),
                 w.ringDepth(), w.controlQueueDepth(), w.faults())));
     }
+
+    @Override
+    public long getPuntedFrames() {
+        return status().punts().punted();
+    }
+
+    @Override
+    public long getPuntDrops() {
+        return status().punts().dropped();
+    }
+
+    @Override
+    public long getPuntQueued() {
+        return status().punts().queued();
+    }
 }

@@ -16,6 +16,18 @@ public interface FlowManagerMBean {
     @Description("Ports logged in to the fabric (logins).")
     int getLoginCount();
 
+    @Description("Whether the login table learns from the fabric logins the fast path punts (true/false).")
+    boolean isLoginLearningEnabled();
+
+    @Description("Ports logged in or moved by logins learned from the wire (logins).")
+    long getLoginsLearned();
+
+    @Description("Ports logged out by logouts learned from the wire (logouts).")
+    long getLogoutsLearned();
+
+    @Description("Punted login frames ignored, by reason: forged, inconsistent or malformed (frames).")
+    TabularData getLoginFramesIgnored();
+
     @Description("Appliances in the inventory (count).")
     int getApplianceCount();
 

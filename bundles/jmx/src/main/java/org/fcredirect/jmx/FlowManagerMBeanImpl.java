@@ -17,6 +17,7 @@ import org.fcredirect.flow.api.FlowService;
 import org.fcredirect.flow.api.FlowListener;
 import org.fcredirect.flow.api.FlowSpec;
 import org.fcredirect.flow.api.FlowState;
+import org.fcredirect.flow.api.LoginLearning;
 import org.fcredirect.flow.api.LoginTable;
 import org.fcredirect.flow.api.NotFoundException;
 import org.osgi.service.component.annotations.Activate;
@@ -33,6 +34,9 @@ public class FlowManagerMBeanImpl implements FlowManagerMBean {
 
     @Reference
     LoginTable logins;
+
+    @Reference
+    LoginLearning learning;
 
     @Reference
     ApplianceInventory appliances;
@@ -88,6 +92,27 @@ public class FlowManagerMBeanImpl implements FlowManagerMBean {
     @Override
     public int getLoginCount() {
         return logins.loginCount();
+    }
+
+    @Override
+    public boolean isLoginLearningEnabled() {
+        return learning.learningStatus().enabled();
+    }
+
+    @Override
+    public long getLoginsLearned() {
+        return learning.learningStatus().loginsLearned();
+    }
+
+    @Override
+    public long getLogoutsLearned() {
+        return learning.learningStatus().logoutsLearned();
+    }
+
+    @Override
+    public TabularData getLoginFramesIgnored() {
+        return FlowRows.IGNORED_LOGINS.table(learning.learningStatus().ignored().entrySet().stream()
+                .map(e -> FlowRows.IGNORED_LOGINS.row(e.getKey().toString(), e.getValue())));
     }
 
     @Override

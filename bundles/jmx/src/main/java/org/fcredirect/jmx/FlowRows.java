@@ -15,6 +15,10 @@ final class FlowRows {
             column("state", "pending, active, direct, dropped, bypassed or blocked", SimpleType.STRING),
             column("flows", "Flows in that state (flows)", SimpleType.LONG));
 
+    static final RowType IGNORED_LOGINS = new RowType("IgnoredLoginFrames", "Punted login frames ignored for one reason",
+            column("reason", "Why the frames were ignored", SimpleType.STRING),
+            column("frames", "Frames ignored for this reason since the start (frames)", SimpleType.LONG));
+
     static final RowType APPLIANCE = new RowType("Appliance", "One appliance of the inventory",
             column("name", "The appliance's name", SimpleType.STRING),
             column("group", "Its appliance group", SimpleType.STRING),

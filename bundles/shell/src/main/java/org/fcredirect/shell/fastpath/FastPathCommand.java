@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fcredirect.fastpath.api.DropReason;
 import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.fastpath.api.FastPathStatus;
+import org.fcredirect.fastpath.api.PuntBacklog;
 import org.fcredirect.fastpath.api.StatsBacklog;
 import org.fcredirect.fastpath.api.WorkerStatus;
 import org.fcredirect.json.Json;
@@ -62,6 +63,9 @@ public class FastPathCommand implements Action {
         System.out.printf("stats out: %d frames and %d flow deltas pending, %d batches queued, %d exchange records dropped,"
                 + " %d consumer failures, last drain %s%n", b.pendingFrames(), b.pendingFlowDeltas(), b.queuedBatches(),
                 b.exchangeRecordsDropped(), b.consumerFailures(), b.lastDrain().map(Object::toString).orElse("never"));
+        PuntBacklog p = s.punts();
+        System.out.printf("logins punted: %d, %d lost to full punt queues, %d drained, %d queued%n", p.punted(),
+                p.dropped(), p.drained(), p.queued());
         s.lastSourceFailure().ifPresent(f -> System.out.println("last source failure: " + f));
         WORKERS.table(s.workers()).print(System.out);
         if (s.framesDropped() > 0) {
@@ -95,6 +99,13 @@ public class FastPathCommand implements Action {
         stats.put("consumer_failures", b.consumerFailures());
         stats.put("last_drain", b.lastDrain().map(Object::toString).orElse(null));
         m.put("stats", stats);
+        PuntBacklog p = s.punts();
+        Map<String, Object> punts = new LinkedHashMap<>();
+        punts.put("punted", p.punted());
+        punts.put("dropped", p.dropped());
+        punts.put("drained", p.drained());
+        punts.put("queued", p.queued());
+        m.put("punts", punts);
         m.put("workers", WORKERS.json(s.workers()));
         return m;
     }

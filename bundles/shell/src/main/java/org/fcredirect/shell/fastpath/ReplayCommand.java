@@ -36,6 +36,10 @@ public class ReplayCommand implements Action {
     @Option(name = "--vsan", aliases = "-v", description = "VSAN of the frames (captures carry none); default 1")
     String vsan = "1";
 
+    @Option(name = "--paced", aliases = "-p", description = "Keep the capture's pace (a capture that logs ports in and"
+            + " then talks gives the control plane the time it had on the fabric); default as fast as possible")
+    boolean paced;
+
     @Reference(optional = true)
     TrafficService traffic;
 
@@ -50,7 +54,7 @@ public class ReplayCommand implements Action {
         if (!force && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException(out + ": exists; give --force to replace it");
         }
-        ReplayResult r = traffic.replay(in, out, force, VsanId.parse(vsan).value(), ReplayCommand::bar);
+        ReplayResult r = traffic.replay(in, out, force, VsanId.parse(vsan).value(), paced, ReplayCommand::bar);
         System.out.println();
         System.out.printf("%d packets, %d frames processed, %d written, %d dropped in %d ms -> %s%n", r.packets(),
                 r.framesProcessed(), r.framesWritten(), r.framesDropped(), r.elapsed().toMillis(), r.output());

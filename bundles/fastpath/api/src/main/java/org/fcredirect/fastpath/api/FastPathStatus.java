@@ -29,12 +29,13 @@ import java.util.Optional;
  * @param sourceFailures frame sources that ended with an error
  * @param lastSourceFailure the last such error
  * @param stats the statistics output's backlog
+ * @param punts the control frames (fabric logins) punted to the control plane, and those lost
  */
 public record FastPathStatus(Instant at, FastPathSettings settings, Optional<FastPathSettings> pendingSettings,
         List<WorkerStatus> workers, long framesReceived, long framesProcessed, long framesForwarded,
         long framesPerSecond, List<Long> framesPerSecondHistory, Map<DropReason, Long> drops, long ruleBatches,
         long ruleGeneration, long generationGaps, long repeatedBatches, int activeSources, long sourceFailures,
-        Optional<String> lastSourceFailure, StatsBacklog stats) {
+        Optional<String> lastSourceFailure, StatsBacklog stats, PuntBacklog punts) {
 
     public FastPathStatus {
         Objects.requireNonNull(at, "at");
@@ -42,6 +43,7 @@ public record FastPathStatus(Instant at, FastPathSettings settings, Optional<Fas
         Objects.requireNonNull(pendingSettings, "pendingSettings");
         Objects.requireNonNull(lastSourceFailure, "lastSourceFailure");
         Objects.requireNonNull(stats, "stats");
+        Objects.requireNonNull(punts, "punts");
         workers = List.copyOf(workers);
         framesPerSecondHistory = List.copyOf(framesPerSecondHistory);
         drops = Map.copyOf(new EnumMap<>(drops));

@@ -19,6 +19,9 @@ import org.fcredirect.fastpath.api.FastPath;
 import org.fcredirect.fastpath.api.FastPathSettings;
 import org.fcredirect.fastpath.api.FastPathStatus;
 import org.fcredirect.fastpath.api.FrameSources;
+import org.fcredirect.fastpath.api.PuntBacklog;
+import org.fcredirect.fastpath.api.PuntConsumer;
+import org.fcredirect.fastpath.api.PuntSource;
 import org.fcredirect.fastpath.api.RuleBatch;
 import org.fcredirect.fastpath.api.RuleSink;
 import org.fcredirect.fastpath.api.StatsBacklog;
@@ -37,24 +40,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The fast path: its pipeline of workers, the rule input ({@link RuleSink}), the frame-source
- * ports ({@link FrameSources}), the statistics output ({@link StatsSource}) and its status
- * ({@link FastPath}), configured from PID {@code org.fcredirect.fastpath}. The queues and counters
- * live here, so the stats service may come and go without losing a frame's count, and traffic
+ * ports ({@link FrameSources}), the statistics output ({@link StatsSource}), the punt path of
+ * fabric logins ({@link PuntSource}) and its status ({@link FastPath}), configured from PID
+ * {@code org.fcredirect.fastpath}. The queues and counters live here, so the stats service may come and go without losing a frame's count, and traffic
  * sources live in their own bundle, so updating one never restarts this one.
  *
  * <p>Rule batches, rebuilds and port attachment are ordered by one control lock; none of it is
  * on the frame path, which only the workers and the sources' own threads run. The manager is also
  * the {@code fastpath} health check (is every worker alive and advancing).
  */
-@Component(service = {RuleSink.class, StatsSource.class, FastPath.class, FrameSources.class, HealthCheck.class},
+@Component(service = {RuleSink.class, StatsSource.class, PuntSource.class, FastPath.class, FrameSources.class,
+        HealthCheck.class},
         configurationPid = FastPathManager.PID, immediate = true, property = {"fcr.mbean=org.fcredirect:type=FastPath",
                 HealthCheck.NAME + "=fastpath",
                 HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.FastPath",
                 HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.RuleSink",
                 HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.FrameSources",
-                HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.StatsSource"})
+                HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.StatsSource",
+                HealthCheck.SERVICE + "=org.fcredirect.fastpath.api.PuntSource"})
 @Designate(ocd = FastPathConfig.class)
-public class FastPathManager implements RuleSink, StatsSource, FastPath, FrameSources, HealthCheck {
+public class FastPathManager implements RuleSink, StatsSource, PuntSource, FastPath, FrameSources, HealthCheck {
     static final String PID = "org.fcredirect.fastpath";
     private static final Logger LOG = LoggerFactory.getLogger(FastPathManager.class);
     static final long STOP_MILLIS = 5_000;
@@ -75,6 +80,7 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, FrameSo
     long stopMillis = STOP_MILLIS;
     private volatile boolean deactivated;
     private StatsDrainer drainer;
+    private PuntDrainer puntDrainer;
     private WorkerSampler monitor;
 
     public FastPathManager() {
@@ -103,6 +109,7 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, FrameSo
             Pipeline p = new Pipeline(s);
             pipeline = p;
             drainer = new StatsDrainer(() -> pipeline.channels());
+            puntDrainer = new PuntDrainer(() -> pipeline.punts());
             p.start();
             monitor = new WorkerSampler(() -> pipeline);
         }
@@ -189,6 +196,7 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, FrameSo
         retiredTotals = retiredTotals.plus(old);
         pipeline = p;
         drainer.retire(old.channels());
+        puntDrainer.retire(old.punts());
         settings = next;
         pending = null;
         p.start();
@@ -362,6 +370,19 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, FrameSo
                 drainer.consumerFailures(), drainer.lastDrain());
     }
 
+    // punt path
+
+    @Override
+    public int drainPunted(PuntConsumer consumer, int maxFrames) {
+        Objects.requireNonNull(consumer, "consumer");
+        return puntDrainer.drain(consumer, maxFrames);
+    }
+
+    @Override
+    public PuntBacklog puntBacklog() {
+        return puntDrainer.backlog();
+    }
+
     // operation
 
     @Override
@@ -394,7 +415,7 @@ public class FastPathManager implements RuleSink, StatsSource, FastPath, FrameSo
         return new FastPathStatus(Instant.now(), settings, Optional.ofNullable(pending), workers, received, processed,
                 forwarded, monitor.framesPerSecond(), monitor.history(), byReason(drops), fanout.batches(),
                 fanout.generation(), fanout.gaps(), fanout.repeats(), activeSources.get(), sourceFailures.get(),
-                Optional.ofNullable(lastSourceFailure), backlog());
+                Optional.ofNullable(lastSourceFailure), backlog(), puntDrainer.backlog());
     }
 
     private static Map<DropReason, Long> byReason(long[] counts) {

@@ -18,13 +18,16 @@ import org.fcredirect.fastpath.api.StatsSource;
 import org.fcredirect.fc.FcType;
 import org.fcredirect.fc.FrameView;
 import org.fcredirect.fc.RCtl;
+import org.fcredirect.fc.els.ElsCommand;
 
 /**
  * The per-frame work of one worker: check the frame, look its VSAN + S_ID + D_ID up (and its LUN
  * where rules are narrowed), apply the decision (rewrite the addresses, forward, or drop), time
  * FCP exchanges, count. Primitives only: no allocation, no lock, no call out except the worker's
- * own stats channel. Frames no rule matches, and frames of conflicting rules, count under
- * {@link StatsSource#UNMATCHED_FLOW}.
+ * own stats and punt channels. Frames no rule matches, and frames of conflicting rules, count under
+ * {@link StatsSource#UNMATCHED_FLOW}. Fabric logins (ELS FLOGI, FDISC, PLOGI, LOGO and every ELS
+ * reply) are copied into the punt channel for the control plane and then decided like any other
+ * frame: a switch delivers them, so they are forwarded (or rewritten, or dropped) as today.
  */
 final class FrameProcessor {
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -51,6 +54,7 @@ final class FrameProcessor {
     final RuleTable rules;
     final ExchangeTable exchanges;
     final StatsChannel stats;
+    final PuntChannel punts;
     private final FrameView view = new FrameView();
 
     /** Set by the worker before each batch from the live setting. */
@@ -79,10 +83,11 @@ final class FrameProcessor {
     private int mainCursor;
     private int narrowedCursor;
 
-    FrameProcessor(RuleTable rules, ExchangeTable exchanges, StatsChannel stats) {
+    FrameProcessor(RuleTable rules, ExchangeTable exchanges, StatsChannel stats, PuntChannel punts) {
         this.rules = rules;
         this.exchanges = exchanges;
         this.stats = stats;
+        this.punts = punts;
     }
 
     /** Decides every frame of the batch, rewriting in place and writing each frame's verdict. */
@@ -153,12 +158,16 @@ final class FrameProcessor {
             return MALFORMED[check];
         }
         int rctl = v.rCtl();
-        boolean fcp = v.type() == FcType.FCP;
+        int type = v.type();
+        int vsan = b.vsan[i];
+        if (type == FcType.ELS && isLogin(v, rctl)) {
+            punts.offer(v, vsan, b.timestamp[i]);
+        }
+        boolean fcp = type == FcType.FCP;
         boolean command = fcp && rctl == RCtl.FCP_CMND;
         if (command && !wholeCommand(v)) {
             return BAD_COMMAND;
         }
-        int vsan = b.vsan[i];
         int s = v.sId();
         int d = v.dId();
         long key = Keys.pack(vsan, s, d);
@@ -290,6 +299,15 @@ final class FrameProcessor {
                     status, started, time - started);
             exchanges.complete(x);
         }
+    }
+
+    /** A login request, or a reply that may answer one (only its exchange tells). */
+    private static boolean isLogin(FrameView v, int rctl) {
+        if (rctl == RCtl.ELS_REPLY) {
+            return true;
+        }
+        return rctl == RCtl.ELS_REQUEST && v.payloadLength() > 0
+                && ElsCommand.isLoginRequest(v.buffer()[v.payloadOffset()] & 0xFF);
     }
 
     private static boolean wholeCommand(FrameView v) {

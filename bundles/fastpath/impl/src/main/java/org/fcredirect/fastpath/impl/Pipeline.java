@@ -19,6 +19,7 @@ final class Pipeline {
     final FastPathSettings settings;
     final Worker[] workers;
     private final StatsChannel[] channels;
+    private final PuntChannel[] punts;
     private final Object attachLock = new Object();
     private int sources;
     private volatile boolean stopped;
@@ -28,11 +29,13 @@ final class Pipeline {
         int n = settings.workers();
         workers = new Worker[n];
         channels = new StatsChannel[n];
+        punts = new PuntChannel[n];
         boolean drop = settings.defaultDecision() == DefaultDecision.DROP;
         for (int i = 0; i < n; i++) {
             channels[i] = new StatsChannel(i, settings.statsQueueSize());
+            punts[i] = new PuntChannel(i, PuntChannel.SLOTS);
             FrameProcessor p = new FrameProcessor(new RuleTable(EXPECTED_RULES),
-                    new ExchangeTable(settings.exchangeTableSize()), channels[i]);
+                    new ExchangeTable(settings.exchangeTableSize()), channels[i], punts[i]);
             workers[i] = new Worker(i, p, settings.controlQueueSize(), settings.statsIntervalMillis(), drop);
         }
     }
@@ -70,6 +73,10 @@ final class Pipeline {
 
     StatsChannel[] channels() {
         return channels.clone();
+    }
+
+    PuntChannel[] punts() {
+        return punts.clone();
     }
 
     /** Gives a new frame source one lane per worker. */

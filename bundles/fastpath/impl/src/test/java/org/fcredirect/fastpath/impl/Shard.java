@@ -9,8 +9,10 @@ final class Shard {
     final RuleTable rules = new RuleTable(16);
     final ExchangeTable exchanges = new ExchangeTable(1024);
     final StatsChannel stats;
+    final PuntChannel punts;
     final FrameProcessor processor;
     private final StatsDrainer drainer;
+    final PuntDrainer puntDrainer;
     private long sequence;
     long clock = 1_000;
 
@@ -19,8 +21,14 @@ final class Shard {
     }
 
     Shard(int statsBatches) {
+        this(statsBatches, PuntChannel.SLOTS);
+    }
+
+    Shard(int statsBatches, int puntSlots) {
         stats = new StatsChannel(0, statsBatches);
-        processor = new FrameProcessor(rules, exchanges, stats);
+        punts = new PuntChannel(0, puntSlots);
+        processor = new FrameProcessor(rules, exchanges, stats, punts);
+        puntDrainer = new PuntDrainer(() -> new PuntChannel[] {punts});
         drainer = new StatsDrainer(() -> new StatsChannel[] {stats});
     }
 

@@ -35,4 +35,9 @@ public @interface FlowConfig {
     @AttributeDefinition(name = "Append timeout (seconds)", min = "1", max = "3600",
             description = "How long a change waits for the event log to store it before it is refused.")
     int appendTimeoutSeconds() default FlowSettings.DEFAULT_APPEND_TIMEOUT_SECONDS;
+
+    @AttributeDefinition(name = "Learn logins from the wire",
+            description = "Log ports in and out from the fabric logins (FLOGI, FDISC, PLOGI, LOGO) the fast path"
+                    + " punts. Off: punted logins are drained and ignored; fcr:login still works.")
+    boolean learnLogins() default true;
 }

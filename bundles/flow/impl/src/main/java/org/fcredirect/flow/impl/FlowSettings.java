@@ -11,13 +11,14 @@ import org.fcredirect.flow.api.ValidationException;
  *
  * @param snapshotEvery events between snapshots, 0 for none
  * @param defaultAction permit or drop, while no policy engine is present
+ * @param learnLogins whether the login table learns from punted fabric logins
  */
 record FlowSettings(int snapshotEvery, boolean failback, FailoverMode defaultFailover, FlowAction defaultAction,
-        int appendTimeoutSeconds) {
+        int appendTimeoutSeconds, boolean learnLogins) {
     static final int DEFAULT_SNAPSHOT_EVERY = 10_000;
     static final int DEFAULT_APPEND_TIMEOUT_SECONDS = 30;
     static final FlowSettings DEFAULTS = new FlowSettings(DEFAULT_SNAPSHOT_EVERY, true, FailoverMode.STANDBY,
-            FlowAction.PERMIT, DEFAULT_APPEND_TIMEOUT_SECONDS);
+            FlowAction.PERMIT, DEFAULT_APPEND_TIMEOUT_SECONDS, true);
 
     FlowSettings {
         if (snapshotEvery < 0) {
@@ -34,7 +35,8 @@ record FlowSettings(int snapshotEvery, boolean failback, FailoverMode defaultFai
     /** @throws ValidationException naming the key at fault */
     static FlowSettings from(FlowConfig c) {
         return new FlowSettings(c.snapshotEvery(), c.failback(), parse("defaultFailover", c.defaultFailover(),
-                FailoverMode::parse), parse("defaultAction", c.defaultAction(), FlowAction::parse), c.appendTimeoutSeconds());
+                FailoverMode::parse), parse("defaultAction", c.defaultAction(), FlowAction::parse), c.appendTimeoutSeconds(),
+                c.learnLogins());
     }
 
     private static <T> T parse(String key, String value, Function<String, T> parser) {

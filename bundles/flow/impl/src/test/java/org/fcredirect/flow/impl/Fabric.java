@@ -53,7 +53,7 @@ final class Fabric implements AutoCloseable {
     }
 
     static FlowSettings settings(int snapshotEvery, boolean failback, FailoverMode defaultFailover) {
-        return new FlowSettings(snapshotEvery, failback, defaultFailover, FlowAction.PERMIT, 5);
+        return new FlowSettings(snapshotEvery, failback, defaultFailover, FlowAction.PERMIT, 5, true);
     }
 
     /** New components on the same log, as after a restart. */

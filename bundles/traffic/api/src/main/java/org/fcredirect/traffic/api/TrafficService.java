@@ -57,8 +57,20 @@ public interface TrafficService {
      * @throws IllegalArgumentException when the output is the input, under any name
      * @throws InterruptedException when the calling thread was interrupted
      */
-    ReplayResult replay(Path input, Path output, boolean replaceOutput, int vsan, ReplayListener listener)
-            throws IOException, InterruptedException;
+    default ReplayResult replay(Path input, Path output, boolean replaceOutput, int vsan, ReplayListener listener)
+            throws IOException, InterruptedException {
+        return replay(input, output, replaceOutput, vsan, false, listener);
+    }
+
+    /**
+     * {@link #replay(Path, Path, boolean, int, ReplayListener) Replays}, and with {@code paced}
+     * keeps the capture's pace: each frame goes no earlier after the first than it was captured
+     * after the first, so what the control plane does between frames (learning a login, publishing
+     * the rules that follow) happens in the replay as it did on the fabric. Without, as fast as
+     * the fast path takes them.
+     */
+    ReplayResult replay(Path input, Path output, boolean replaceOutput, int vsan, boolean paced,
+            ReplayListener listener) throws IOException, InterruptedException;
 
     /** {@link #replay(Path, Path, boolean, int, ReplayListener) Replays} into an output that does not exist yet. */
     default ReplayResult replay(Path input, Path output, int vsan, ReplayListener listener)

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param startedAt when the run started
  * @param elapsed since it started (until it ended)
  * @param flows flows it drives
- * @param framesSent frames handed to the fast path, the appliances' copies included
+ * @param framesSent frames handed to the fast path, the appliances' copies and the ports' fabric logins included
  * @param framesReturned frames back from the fast path (forwarded or dropped)
  * @param framesPerSecond frames sent during the last second
  * @param exchangesStarted exchanges started

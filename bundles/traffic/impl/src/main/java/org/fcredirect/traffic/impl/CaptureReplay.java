@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * pipeline (timestamped with its capture time, so exchanges are timed as captured) and comes out,
  * rewritten where a rule says so, into a pcap of the first packet's link type, re-wrapped by that
  * link type (delimiters and CRC recomputed). Workers return frames per lane, each lane in order;
- * the writer merges the lanes back into input order by sequence number.
+ * the writer merges the lanes back into input order by sequence number. Paced, a frame waits (the
+ * loop goes on polling, it does not block) until as much time passed since the first as the capture
+ * shows between them.
  */
 final class CaptureReplay {
     static final String SOURCE = "capture replay";
@@ -54,6 +56,7 @@ final class CaptureReplay {
     private final Path output;
     private final boolean replaceOutput;
     private final int vsan;
+    private final boolean paced;
     private final ReplayListener listener;
     private final Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
     private FramePort dispatcher;
@@ -74,13 +77,14 @@ final class CaptureReplay {
     private boolean listenerFailed;
 
     CaptureReplay(FrameSources host, LinkTypes linkTypes, Path input, Path output, boolean replaceOutput, int vsan,
-                  ReplayListener listener) {
+                  boolean paced, ReplayListener listener) {
         this.host = host;
         this.linkTypes = linkTypes;
         this.input = input;
         this.output = output;
         this.replaceOutput = replaceOutput;
         this.vsan = vsan;
+        this.paced = paced;
         this.listener = listener;
     }
 
@@ -127,6 +131,8 @@ final class CaptureReplay {
         CaptureRecord record = null;
         Packet packet = null;
         boolean eof = false;
+        long firstCaptured = 0;
+        long firstSent = 0;
         while (true) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("replay of " + input + " interrupted");
@@ -141,7 +147,19 @@ final class CaptureReplay {
                     progressed = true;
                 }
             }
-            if (packet != null) {
+            boolean due = true;
+            if (packet != null && paced) {
+                long now = System.nanoTime();
+                if (sequence == 0) {
+                    firstCaptured = packet.nanos;
+                    firstSent = now;
+                }
+                due = now - firstSent >= packet.nanos - firstCaptured;
+                if (!due) {
+                    dispatcher.publish();
+                }
+            }
+            if (packet != null && due) {
                 FrameBatch b = dispatcher.claim(packet.worker, packet.length);
                 if (b == null) {
                     dispatcher.publish();

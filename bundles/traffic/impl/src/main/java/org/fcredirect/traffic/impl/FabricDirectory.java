@@ -24,6 +24,11 @@ interface FabricDirectory {
     /** Removes what {@link #setUp} declared. */
     void tearDown(TrafficTopology topology, long[] flowIds);
 
+    /** Frames the directory sent through the fast path itself so far (the ports' fabric logins and logouts). */
+    default long framesSent() {
+        return 0;
+    }
+
     /**
      * The appliances {@link #setUp} declared where the monitor sees them (an appliance inventory),
      * by name: the generator heartbeats them. None by default: rules alone declare no appliance.

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.locks.LockSupport;
 
+import org.fcredirect.fastpath.api.FrameSources;
 import org.fcredirect.fc.FcId;
 import org.fcredirect.fc.VsanId;
 import org.fcredirect.fc.Wwn;
@@ -29,7 +31,8 @@ import org.fcredirect.traffic.api.TrafficSpec;
 
 /**
  * The generator's directory when the flow service is there: appliances go into the inventory (in
- * the spec's groups), hosts and targets log in through the login table, flows are imported in one
+ * the spec's groups), hosts and targets log in to the fabric on the wire ({@link FabricLogins},
+ * which the flow manager learns from) and out again at clean-up, flows are imported in one
  * change (each with its planned appliance, or none for the direct path and for the policies to
  * decide, and the spec's failover mode), and the flow manager publishes their rules to the fast
  * path as it does for any flow. What an earlier run left is reused when it was decided the same.
@@ -39,13 +42,19 @@ import org.fcredirect.traffic.api.TrafficSpec;
  */
 final class FlowServiceDirectory implements FabricDirectory {
     private static final String DESCRIPTION = "traffic generator";
+    /** How long the flow manager may take to learn the ports' fabric logins and logouts. */
+    static final long LEARN_TIMEOUT_NANOS = 30_000_000_000L;
+    private static final long LEARN_POLL_NANOS = 10_000_000L;
 
+    private final FrameSources host;
     private final LoginTable logins;
     private final FlowService flows;
     private final ApplianceInventory inventory;
     private FlowListener listener;
+    private long framesSent;
 
-    FlowServiceDirectory(LoginTable logins, FlowService flows, ApplianceInventory inventory) {
+    FlowServiceDirectory(FrameSources host, LoginTable logins, FlowService flows, ApplianceInventory inventory) {
+        this.host = host;
         this.logins = logins;
         this.flows = flows;
         this.inventory = inventory;
@@ -73,7 +82,8 @@ final class FlowServiceDirectory implements FabricDirectory {
                         + existing.get().spec() + "); remove it or run the generator in other VSANs");
             }
         }
-        logins.loginAll(ports(t));
+        framesSent += FabricLogins.send(host, FabricLogins.logIn(t));
+        awaitLearned(ports(t), true);
         long[] ids = new long[t.flows];
         StringBuilder csv = new StringBuilder("vsan,initiator,target,appliance,failover,description\n");
         List<Integer> missing = new ArrayList<>();
@@ -187,11 +197,36 @@ final class FlowServiceDirectory implements FabricDirectory {
         for (long id : flowIds) {
             flows.delete(FlowId.of(id));
         }
-        for (PortLogin p : ports(t)) {
-            logins.logout(p.vsan(), p.pwwn());
-        }
+        framesSent += FabricLogins.send(host, FabricLogins.logOut(t));
+        awaitLearned(ports(t), false);
         for (int a = 0; a < t.appliances(); a++) {
             inventory.remove(TrafficTopology.applianceName(a));
+        }
+    }
+
+    @Override
+    public long framesSent() {
+        return framesSent;
+    }
+
+    /** Waits until the login table shows every port logged in at its address (or every one out). */
+    private void awaitLearned(List<PortLogin> ports, boolean in) {
+        long deadline = System.nanoTime() + LEARN_TIMEOUT_NANOS;
+        int next = 0;
+        while (next < ports.size()) {
+            PortLogin p = ports.get(next);
+            Optional<FcId> at = logins.fcidOf(p.vsan(), p.pwwn());
+            if (in ? at.equals(Optional.of(p.fcid())) : at.isEmpty()) {
+                next++;
+                continue;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException((ports.size() - next) + " of " + ports.size() + " ports were not "
+                        + (in ? "logged in" : "logged out") + " from their fabric " + (in ? "logins" : "logouts")
+                        + " within " + LEARN_TIMEOUT_NANOS / 1_000_000_000L + " s, " + p.pwwn() + " first; is"
+                        + " learnLogins of org.fcredirect.flow on? fcr:logins --learning tells what was learned");
+            }
+            LockSupport.parkNanos(LEARN_POLL_NANOS);
         }
     }
 

@@ -148,6 +148,7 @@ final class TrafficGenerator implements Runnable {
     /** Sum of {@link #suspects}: the once-a-second confirmation scans the flows only when some wait. */
     private long suspected;
     private long moves;
+    private long directoryFrames;
 
     TrafficGenerator(TrafficSpec spec, FabricDirectory directory, FrameSources host) {
         this(spec, directory, host, Appliances.NONE);
@@ -201,6 +202,7 @@ final class TrafficGenerator implements Runnable {
         startedNanos = System.nanoTime();
         try {
             flowIds = directory.setUp(topology, routes);
+            countDirectoryFrames();
             appliances.declared(directory.appliances(topology));
             if (!host.awaitRules(RULES_TIMEOUT_MILLIS)) {
                 throw new IllegalStateException("the flows' rules did not reach every fast path worker within "
@@ -219,6 +221,7 @@ final class TrafficGenerator implements Runnable {
             if (spec.cleanup() && !keepFlows) {
                 state = TrafficState.CLEANING_UP;
                 directory.tearDown(topology, flowIds);
+                countDirectoryFrames();
                 appliances.removed(directory.appliances(topology));
             }
             state = stopRequested ? TrafficState.STOPPED : TrafficState.FINISHED;
@@ -243,12 +246,21 @@ final class TrafficGenerator implements Runnable {
         }
     }
 
+    /** The fabric logins and logouts the directory sent count as the run's frames: they passed the fast path. */
+    private void countDirectoryFrames() {
+        long n = directory.framesSent() - directoryFrames;
+        directoryFrames += n;
+        sent += n;
+        returned += n;
+        publish();
+    }
+
     private void drive() {
         now = System.nanoTime();
         runStart = now;
         lastRefill = now;
         long nextSample = now + SECOND;
-        long sentAtSample = 0;
+        long sentAtSample = sent;
         long completedAtSample = 0;
         long drainDeadline = 0;
         Arrays.fill(graceUntil, now);

@@ -131,7 +131,7 @@ public class TrafficManager implements TrafficService {
         LoginTable l = logins;
         FlowService f = flows;
         ApplianceInventory a = appliances;
-        return l != null && f != null && a != null ? new FlowServiceDirectory(l, f, a) : directRules;
+        return l != null && f != null && a != null ? new FlowServiceDirectory(sources, l, f, a) : directRules;
     }
 
     @Override
@@ -160,8 +160,8 @@ public class TrafficManager implements TrafficService {
     }
 
     @Override
-    public ReplayResult replay(Path input, Path output, boolean replaceOutput, int vsan, ReplayListener listener)
-            throws IOException, InterruptedException {
+    public ReplayResult replay(Path input, Path output, boolean replaceOutput, int vsan, boolean paced,
+            ReplayListener listener) throws IOException, InterruptedException {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
         if (vsan < 1 || vsan > 4094) {
@@ -170,7 +170,7 @@ public class TrafficManager implements TrafficService {
         if (sameFile(input, output)) {
             throw new IllegalArgumentException("the replay output " + output + " is its input " + input);
         }
-        CaptureReplay replay = new CaptureReplay(sources, LinkTypes.load(), input, output, replaceOutput, vsan,
+        CaptureReplay replay = new CaptureReplay(sources, LinkTypes.load(), input, output, replaceOutput, vsan, paced,
                 listener == null ? ReplayListener.NONE : listener);
         try {
             return replay.run();

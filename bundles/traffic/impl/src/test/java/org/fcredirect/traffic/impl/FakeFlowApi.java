@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,10 +22,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
+import org.fcredirect.fastpath.api.PuntSource;
 import org.fcredirect.fastpath.api.RewriteRule;
 import org.fcredirect.fastpath.api.RuleBatch;
 import org.fcredirect.fastpath.api.RuleSink;
+import org.fcredirect.fastpath.impl.FastPathManager;
 import org.fcredirect.fc.FcId;
+import org.fcredirect.fc.FrameView;
+import org.fcredirect.fc.RCtl;
+import org.fcredirect.fc.els.ElsCommand;
+import org.fcredirect.fc.els.ElsFrames;
+import org.fcredirect.fc.els.ElsView;
 import org.fcredirect.fc.VsanId;
 import org.fcredirect.fc.Wwn;
 import org.fcredirect.flow.api.Appliance;
@@ -55,10 +63,22 @@ import org.fcredirect.flow.api.VirtualPorts;
  * its flows by their failover modes (standby: the first other healthy member of the group by
  * name), marking it healthy brings them back. As in the flow manager, a change publishes its rules
  * first and then tells the listeners on an event thread, {@link #eventLagMillis} later.
+ * The login table learns from the fabric logins the fast path punts, as simply as the generator's
+ * own sequence allows: a FLOGI or FDISC and the fabric controller's accept log a port in (unless it
+ * is an appliance's virtual port), a LOGO to the fabric and its accept log it out.
  * Everything else is refused.
  */
 final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
     private final RuleSink sink;
+    private final PuntSource punts;
+    private final Map<String, Wwn> loggingIn = new HashMap<>();
+    private final Map<String, Wwn> loggingOut = new HashMap<>();
+    /** Punted frames of {@link #learn}'s drain: requests first, then replies, whichever worker had them. */
+    private final List<byte[]> requests = new ArrayList<>();
+    private final List<byte[]> replies = new ArrayList<>();
+    private final List<Integer> requestVsans = new ArrayList<>();
+    private final List<Integer> replyVsans = new ArrayList<>();
+    int learned;
     private final Map<String, ApplianceSpec> appliances = new TreeMap<>();
     private final Set<String> unhealthy = new HashSet<>();
     private final Map<String, FcId> logins = new HashMap<>();
@@ -72,8 +92,9 @@ final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
     Function<FlowSpec, Optional<String>> policy = spec -> Optional.empty();
     volatile long eventLagMillis;
 
-    FakeFlowApi(RuleSink sink) {
-        this.sink = sink;
+    FakeFlowApi(FastPathManager fastPath) {
+        this.sink = fastPath;
+        this.punts = fastPath;
         sink.apply(RuleBatch.builder().reset().build(++generation));
     }
 
@@ -100,7 +121,51 @@ final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
 
     @Override
     public Optional<FcId> fcidOf(VsanId vsan, Wwn pwwn) {
+        learn();
         return Optional.ofNullable(logins.get(key(vsan, pwwn)));
+    }
+
+    private synchronized void learn() {
+        punts.drainPunted(f -> {
+            byte[] frame = Arrays.copyOfRange(f.buffer(), f.offset(), f.offset() + f.length());
+            boolean request = frame[0] == RCtl.ELS_REQUEST;
+            (request ? requests : replies).add(frame);
+            (request ? requestVsans : replyVsans).add(f.vsan());
+        }, Integer.MAX_VALUE);
+        FrameView h = new FrameView();
+        ElsView els = new ElsView();
+        for (int i = 0; i < requests.size(); i++) {
+            byte[] f = requests.get(i);
+            h.wrap(f, 0, f.length);
+            els.wrap(f, h.payloadOffset(), h.payloadLength());
+            VsanId vsan = VsanId.of(requestVsans.get(i));
+            if (els.command() == ElsCommand.FLOGI || els.command() == ElsCommand.FDISC) {
+                loggingIn.put(vsan + "/" + h.oxId(), Wwn.of(els.portName()));
+            } else if (els.command() == ElsCommand.LOGO) {
+                loggingOut.put(vsan + "/" + h.sId() + "/" + h.oxId(), Wwn.of(els.portName()));
+            }
+        }
+        for (int i = 0; i < replies.size(); i++) {
+            byte[] f = replies.get(i);
+            h.wrap(f, 0, f.length);
+            VsanId vsan = VsanId.of(replyVsans.get(i));
+            if (h.sId() != ElsFrames.FABRIC_CONTROLLER) {
+                continue;
+            }
+            Wwn in = loggingIn.remove(vsan + "/" + h.oxId());
+            Wwn out = loggingOut.remove(vsan + "/" + h.dId() + "/" + h.oxId());
+            if (in != null && appliances.values().stream().noneMatch(a -> a.portsIn(vsan).map(p ->
+                    p.vtPwwn().equals(in) || p.viPwwn().equals(in)).orElse(false))) {
+                login(vsan, in, FcId.of(h.dId()));
+                learned++;
+            } else if (out != null) {
+                logout(vsan, out);
+            }
+        }
+        requests.clear();
+        replies.clear();
+        requestVsans.clear();
+        replyVsans.clear();
     }
 
     @Override

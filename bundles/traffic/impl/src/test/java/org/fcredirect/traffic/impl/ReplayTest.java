@@ -124,6 +124,30 @@ class ReplayTest {
     }
 
     @Test
+    void pacedTheReplayKeepsTheCapturesGapsAndTheOutputStaysTheSame() throws Exception {
+        Path in = dir.resolve("gap.pcap");
+        try (PcapWriter w = PcapWriter.create(in, LinkTypes.FC_2, TimestampResolution.NANOSECONDS)) {
+            w.write(Instant.ofEpochSecond(1_700_000_000L), TestFrames.command(I2, T1, 1));
+            w.write(Instant.ofEpochSecond(1_700_000_000L, 300_000_000), TestFrames.command(I2, T1, 2));
+        }
+        long t0 = System.nanoTime();
+        ReplayResult r = manager.replay(in, dir.resolve("paced.pcap"), false, VSAN, true, null);
+        assertTrue(System.nanoTime() - t0 >= 300_000_000L, "the second frame waited for its 300 ms");
+        assertEquals(2, r.framesWritten());
+        assertArrayEquals(TestFrames.command(I2, T1, 2), lastFrame(dir.resolve("paced.pcap")));
+    }
+
+    private static byte[] lastFrame(Path capture) throws IOException {
+        byte[] last = null;
+        try (CaptureReader reader = CaptureReader.open(capture)) {
+            for (CaptureRecord rec = reader.next(); rec != null; rec = reader.next()) {
+                last = rec.data();
+            }
+        }
+        return last;
+    }
+
+    @Test
     void theOutputHoldsTheFramesInInputOrderRewrittenByTheRules() throws Exception {
         Path in = generatedCapture();
         Path out = dir.resolve("out.pcap");

@@ -123,7 +123,7 @@ class TrafficGeneratorTest {
     }
 
     @Test
-    void throughTheFlowServiceThePortsLogInAndTheFlowsAreImportedThenReused() throws InterruptedException {
+    void throughTheFlowServiceThePortsLogInOnTheWireAndTheFlowsAreImportedThenReused() throws InterruptedException {
         fastPath = Fixtures.start(Fixtures.settings(2));
         manager = Wiring.traffic(fastPath);
         FakeFlowApi api = new FakeFlowApi(fastPath);
@@ -140,6 +140,7 @@ class TrafficGeneratorTest {
         assertEquals(120, api.flowCount());
         assertEquals(6, api.applianceCount());
         assertEquals(100, api.loginCount());
+        assertEquals(100, api.learned, "learned from the fabric logins on the wire, none injected");
 
         TrafficStatus second = run(spec.toBuilder().cleanup(true).build());
         noErrors(second);
