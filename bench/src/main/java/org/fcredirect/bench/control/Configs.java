@@ -42,6 +42,11 @@ final class Configs {
             public int appendTimeoutSeconds() {
                 return 30;
             }
+
+            @Override
+            public boolean learnLogins() {
+                return true;
+            }
         };
     }
 
