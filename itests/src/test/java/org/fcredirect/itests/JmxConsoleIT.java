@@ -130,8 +130,8 @@ public class JmxConsoleIT extends FcrTestSupport {
         ObjectName monitorMBean = new ObjectName("org.fcredirect:type=Monitor");
         ObjectName flowManager = new ObjectName("org.fcredirect:type=FlowManager");
         ObjectName config = new ObjectName("org.fcredirect:type=Config");
-        BlockingQueue<Notification> admin = new LinkedBlockingQueue<>();
-        BlockingQueue<Notification> viewer = new LinkedBlockingQueue<>();
+        Heard admin = new Heard();
+        Heard viewer = new Heard();
         try (JMXConnector asAdmin = connect(OPERATOR); JMXConnector asViewer = connect(VIEWER)) {
             MBeanServerConnection server = asAdmin.getMBeanServerConnection();
             List<String> advertised = Arrays.stream(server.getMBeanInfo(monitorMBean).getNotifications())
@@ -143,24 +143,24 @@ public class JmxConsoleIT extends FcrTestSupport {
             asViewer.getMBeanServerConnection().addNotificationListener(monitorMBean, (n, handback) -> viewer.add(n), null, null);
 
             server.invoke(monitorMBean, "simulateApplianceFailure", new Object[] {"jmx-1"}, new String[] {"java.lang.String"});
-            Notification failover = awaitNotification(admin, monitor, "fcr.monitor.appliance.failover", "name", "jmx-1");
+            Notification failover = admin.await(monitor, "fcr.monitor.appliance.failover", "name", "jmx-1");
             assertTrue(failover.getMessage(), failover.getMessage().startsWith("appliance:jmx-1 failed over"));
             assertEquals(monitorMBean, failover.getSource());
-            Notification moved = awaitNotification(admin, monitor, "fcr.flow.moved", "flowId", flow);
+            Notification moved = admin.await(monitor, "fcr.flow.moved", "flowId", flow);
             CompositeData move = (CompositeData) moved.getUserData();
             assertEquals(moved.getMessage(), "jmx-1", move.get("fromAppliance"));
             assertEquals(moved.getMessage(), "jmx-2", move.get("appliance"));
-            awaitNotification(viewer, monitor, "fcr.monitor.appliance.failover", "name", "jmx-1");
+            viewer.await(monitor, "fcr.monitor.appliance.failover", "name", "jmx-1");
 
             server.invoke(monitorMBean, "simulateApplianceRecovery", new Object[] {"jmx-1"}, new String[] {"java.lang.String"});
-            awaitNotification(admin, monitor, "fcr.monitor.appliance.failback", "name", "jmx-1");
-            CompositeData back = (CompositeData) awaitNotification(admin, monitor, "fcr.flow.moved", "flowId", flow).getUserData();
+            admin.await(monitor, "fcr.monitor.appliance.failback", "name", "jmx-1");
+            CompositeData back = (CompositeData) admin.await(monitor, "fcr.flow.moved", "flowId", flow).getUserData();
             assertEquals("jmx-1", back.get("appliance"));
 
             server.invoke(config, "stage", new Object[] {"org.fcredirect.policy", "decisionCacheSize", "6000"},
                     new String[] {"java.lang.String", "java.lang.String", "java.lang.String"});
             long version = (Long) server.invoke(config, "commit", new Object[] {"notified"}, new String[] {"java.lang.String"});
-            awaitNotification(admin, monitor, "fcr.config.commit", "version", version);
+            admin.await(monitor, "fcr.config.commit", "version", version);
         } finally {
             execute("fcr:flow-delete " + flow);
         }
@@ -171,26 +171,49 @@ public class JmxConsoleIT extends FcrTestSupport {
     }
 
     /**
-     * Waits for a notification of that type whose user data has that value, heartbeating both
-     * appliances meanwhile (the monitor ignores jmx-1's during its simulated outage).
+     * What one JMX client heard. The services notify from their own threads, so a client may hear a
+     * later step's notification (a flow's move back) before the one a step waits for (the failback):
+     * what a step passes over stays for the next.
      */
-    private static Notification awaitNotification(BlockingQueue<Notification> queue, MonitorService monitor, String type,
-            String key, Object value) throws InterruptedException {
-        List<String> seen = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            monitor.heartbeat("jmx-1");
-            monitor.heartbeat("jmx-2");
-            Notification n = queue.poll(200, TimeUnit.MILLISECONDS);
-            if (n == null) {
-                continue;
-            }
-            seen.add(n.getType() + " " + n.getMessage());
-            if (n.getType().equals(type) && n.getUserData() instanceof CompositeData data && value.equals(data.get(key))) {
-                return n;
-            }
+    private static final class Heard {
+        final BlockingQueue<Notification> queue = new LinkedBlockingQueue<>();
+        private final List<Notification> passedOver = new ArrayList<>();
+
+        void add(Notification n) {
+            queue.add(n);
         }
-        throw new AssertionError("no " + type + " with " + key + "=" + value + " within 30 s; heard: " + seen);
+
+        /**
+         * Waits for a notification of that type whose user data has that value, heartbeating both
+         * appliances meanwhile (the monitor ignores jmx-1's during its simulated outage).
+         */
+        Notification await(MonitorService monitor, String type, String key, Object value) throws InterruptedException {
+            for (Notification n : passedOver) {
+                if (matches(n, type, key, value)) {
+                    passedOver.remove(n);
+                    return n;
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                monitor.heartbeat("jmx-1");
+                monitor.heartbeat("jmx-2");
+                Notification n = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (n == null) {
+                    continue;
+                }
+                if (matches(n, type, key, value)) {
+                    return n;
+                }
+                passedOver.add(n);
+            }
+            throw new AssertionError("no " + type + " with " + key + "=" + value + " within 30 s; heard: "
+                    + passedOver.stream().map(n -> n.getType() + " " + n.getMessage()).toList());
+        }
+
+        private static boolean matches(Notification n, String type, String key, Object value) {
+            return n.getType().equals(type) && n.getUserData() instanceof CompositeData data && value.equals(data.get(key));
+        }
     }
 
     /** /metrics: the Prometheus text for viewers and admins, OpenMetrics when asked; 401 or 403 to everyone else. */
