@@ -9,7 +9,7 @@
  * changed.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.fcredirect.flow.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -289,10 +289,22 @@ public class FlowStore implements HealthCheck {
         }
     }
 
+    /**
+     * Moves redirected flows that found no free virtual port where they were placed to a group
+     * member with room, when their failover mode is standby: the decision that placed them could
+     * not know that flows placed before them in the same change would take the last addresses.
+     */
+    void placeWaiting(Effects effects) {
+        if (model.pools.anyWaiting()) {
+            commitFollowUp("Placing flows that found no free virtual port", reconcile(null), effects);
+        }
+    }
+
     private void finish(Effects effects) {
         if (effects.isEmpty()) {
             return;
         }
+        logConflicts(effects);
         publisher.publish(model, effects);
         if (dispatcher.hasListeners()) {
             dispatcher.dispatch(events(effects));
@@ -301,6 +313,30 @@ public class FlowStore implements HealthCheck {
         FlowSettings s = settings;
         if (s.snapshotEvery() > 0 && eventsSinceSnapshot >= s.snapshotEvery()) {
             takeSnapshot();
+        }
+    }
+
+    /** One line for the flows of a change whose fixed VT/VI make their frames ambiguous. */
+    private void logConflicts(Effects effects) {
+        FlowColumns c = model.flows.c;
+        long count = 0;
+        String first = null;
+        for (int i = 0; i < effects.touchedCount(); i++) {
+            int s = effects.slot(i);
+            if (!c.isLive(s) || c.vt[s] == FlowColumns.NO_PORT) {
+                continue;
+            }
+            VirtualPortPool pool = model.pools.get(model.names.name(c.current[s]), c.vsan[s]);
+            long other = pool != null && pool.isFixed() ? model.fixedPortConflict(s) : -1;
+            if (other >= 0 && count++ == 0) {
+                first = "flows " + c.id[s] + " and " + other + " share the one VT/VI of "
+                        + model.names.name(c.current[s]) + " in VSAN " + c.vsan[s];
+            }
+        }
+        if (count > 0) {
+            LOG.warn("{} ({} flows of this change conflict so): their return frames are dropped as ambiguous-rule;"
+                    + " give the appliance a pool of virtual ports there (fcr:flow-show names the other flow)", first,
+                    count);
         }
     }
 

@@ -184,6 +184,16 @@ final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
     }
 
     @Override
+    public List<org.fcredirect.flow.api.PoolUse> poolUse(String name) {
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
+    }
+
+    @Override
+    public List<org.fcredirect.flow.api.PortAllocation> allocations(String name) {
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
+    }
+
+    @Override
     public long flowCount(String name) {
         throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
