@@ -16,6 +16,15 @@ public interface FlowManagerMBean {
     /** Names of the appliances marked unhealthy. */
     String[] getUnhealthyAppliances();
 
+    /** Virtual port addresses in use (VTs and VIs) per {@code APPLIANCE/VSAN}. */
+    Map<String, Long> getVirtualPortsInUse();
+
+    /** Virtual port addresses per {@code APPLIANCE/VSAN}: the pool's size, 2 for a fixed VT/VI pair. */
+    Map<String, Long> getVirtualPortsTotal();
+
+    /** Redirected flows that found no free virtual port on their appliance, over all appliances. */
+    long getFlowsWaitingForVirtualPort();
+
     /** Creates a flow from {@code vsan=10 initiator=... target=... [lun=..] [appliance=..] [failover=..]}; returns its id. */
     long createFlow(String spec);
 

@@ -2,12 +2,14 @@ package org.fcredirect.jmx;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import org.fcredirect.fc.FcId;
 import org.fcredirect.fc.VsanId;
 import org.fcredirect.fc.Wwn;
+import org.fcredirect.flow.api.Appliance;
 import org.fcredirect.flow.api.ApplianceInventory;
 import org.fcredirect.flow.api.FlowFilter;
 import org.fcredirect.flow.api.FlowId;
@@ -15,6 +17,7 @@ import org.fcredirect.flow.api.FlowService;
 import org.fcredirect.flow.api.FlowSpec;
 import org.fcredirect.flow.api.LoginTable;
 import org.fcredirect.flow.api.NotFoundException;
+import org.fcredirect.flow.api.PoolUse;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -72,6 +75,30 @@ public class FlowManagerMBeanImpl implements FlowManagerMBean {
     @Override
     public String[] getUnhealthyAppliances() {
         return appliances.list().stream().filter(a -> !a.healthy()).map(a -> a.name()).toArray(String[]::new);
+    }
+
+    @Override
+    public Map<String, Long> getVirtualPortsInUse() {
+        return poolFigures(PoolUse::allocated);
+    }
+
+    @Override
+    public Map<String, Long> getVirtualPortsTotal() {
+        return poolFigures(PoolUse::total);
+    }
+
+    @Override
+    public long getFlowsWaitingForVirtualPort() {
+        return appliances.list().stream().flatMap(a -> appliances.poolUse(a.name()).stream())
+                .mapToLong(PoolUse::waiting).sum();
+    }
+
+    private Map<String, Long> poolFigures(ToLongFunction<PoolUse> figure) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Appliance a : appliances.list()) {
+            appliances.poolUse(a.name()).forEach(u -> out.put(a.name() + "/" + u.vsan(), figure.applyAsLong(u)));
+        }
+        return out;
     }
 
     @Override

@@ -14,9 +14,6 @@ import org.fcredirect.fc.Wwn;
  * initiator-target pair through the appliance has its own (VI, VT).
  */
 public record PortPool(VsanId vsan, FcId first, FcId last, Wwn wwnBase) {
-    /** The most addresses one pool holds: a whole area range of one domain. */
-    public static final int MAX_SIZE = 1 << 16;
-
     public PortPool {
         Objects.requireNonNull(vsan, "vsan");
         Objects.requireNonNull(first, "first FCID");
@@ -30,8 +27,9 @@ public record PortPool(VsanId vsan, FcId first, FcId last, Wwn wwnBase) {
         if (last.value() < first.value()) {
             throw new ValidationException("pool", first + "-" + last, "ends before it starts");
         }
-        if (Long.compareUnsigned(wwnBase.value(), -1L - (last.value() - first.value())) > 0) {
-            throw new ValidationException("pool wwn base", wwnBase, "leaves no room for " + size() + " pWWNs");
+        int size = last.value() - first.value() + 1;
+        if (Long.compareUnsigned(wwnBase.value(), -size) > 0) {
+            throw new ValidationException("pool wwn base", wwnBase, "leaves no room for " + size + " pWWNs");
         }
     }
 
