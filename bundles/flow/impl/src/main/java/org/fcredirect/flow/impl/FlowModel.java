@@ -375,15 +375,20 @@ final class FlowModel {
     }
 
     /**
-     * Another flow on the same fixed VT/VI whose return legs cannot be told from this one's: the
-     * same target from another host, or the same host to another target (LUNs apart). -1 if none.
+     * Another active flow on the same fixed VT/VI whose return legs cannot be told from this
+     * active one's: the same target from another host, or the same host to another target (LUNs
+     * apart). -1 if none: only active flows have rewrite rules that can clash.
      */
     long fixedPortConflict(int slot) {
         FlowColumns c = flows.c;
+        byte active = (byte) FlowState.ACTIVE.ordinal();
+        if (c.state[slot] != active) {
+            return -1;
+        }
         int vsan = c.vsan[slot];
         long[] other = {-1};
         IntConsumer check = s -> {
-            if (other[0] < 0 && s != slot && c.current[s] == c.current[slot] && c.vt[s] != FlowColumns.NO_PORT
+            if (other[0] < 0 && s != slot && c.current[s] == c.current[slot] && c.state[s] == active
                     && c.lun[s] == c.lun[slot] && (c.initiator[s] != c.initiator[slot] || c.target[s] != c.target[slot])) {
                 other[0] = c.id[s];
             }
