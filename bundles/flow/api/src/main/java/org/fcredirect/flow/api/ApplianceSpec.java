@@ -41,7 +41,8 @@ public final class ApplianceSpec {
         }
         weight = b.weight;
         if (b.ports.isEmpty() && b.pools.isEmpty()) {
-            throw new ValidationException("ports", "", "an appliance needs virtual ports in at least one VSAN");
+            throw new ValidationException("ports", "", "an appliance needs a pool of virtual ports (or fixed ports) in at"
+                    + " least one VSAN");
         }
         ports = Collections.unmodifiableMap(new TreeMap<>(b.ports));
         pools = Collections.unmodifiableMap(new TreeMap<>(b.pools));
