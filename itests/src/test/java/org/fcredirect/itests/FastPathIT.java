@@ -40,16 +40,7 @@ public class FastPathIT extends FcrTestSupport {
                 + " flowsPerInitiator=50 appliances=50 redirectPercent=100 readPercent=70 ioSizes=2048 queueDepth=4"
                 + " framesPerSecond=0 exchanges=1000000 cleanup=true seed=7");
         assertTrue(started, started.contains("flows") );
-        TrafficStatus done = traffic.awaitTraffic(Duration.ofMinutes(5));
-        assertEquals(done.toString(), TrafficState.FINISHED, done.state());
-        assertEquals(10_000, done.flows());
-        assertEquals(1_000_000, done.exchangesCompleted());
-        assertEquals("rewrite mismatches", 0, done.addressMismatches());
-        assertEquals("errors", 0, done.errors());
-
-        FastPathStatus status = fastPath.status();
-        assertEquals("frames the fast path processed = frames the generator sent",
-                done.framesSent(), status.framesProcessed() - processedBefore);
+        FastPathStatus status = assertMillionExchangesEndToEnd(traffic, fastPath, 10_000, processedBefore);
         assertEquals("nothing dropped", 0, status.framesDropped());
 
         String shown = execute("fcr:traffic");
@@ -80,15 +71,7 @@ public class FastPathIT extends FcrTestSupport {
         long processedBefore = fastPath.status().framesProcessed();
         long ambiguousBefore = fastPath.status().drops().get(DropReason.AMBIGUOUS_RULE);
         execute("fcr:traffic-start " + topology + " framesPerSecond=0 exchanges=1000000 cleanup=false seed=13");
-        TrafficStatus done = traffic.awaitTraffic(Duration.ofMinutes(5));
-        assertEquals(done.toString(), TrafficState.FINISHED, done.state());
-        assertEquals(1000, done.flows());
-        assertEquals(1_000_000, done.exchangesCompleted());
-        assertEquals("rewrite mismatches", 0, done.addressMismatches());
-        assertEquals("errors", 0, done.errors());
-        FastPathStatus status = fastPath.status();
-        assertEquals("frames the fast path processed = frames the generator sent",
-                done.framesSent(), status.framesProcessed() - processedBefore);
+        FastPathStatus status = assertMillionExchangesEndToEnd(traffic, fastPath, 1000, processedBefore);
         assertEquals("ambiguous-rule drops", ambiguousBefore, (long) status.drops().get(DropReason.AMBIGUOUS_RULE));
         // each appliance fronts 10 targets, and every host uses targets of both
         for (String a : List.of("trafgen-0", "trafgen-1")) {
@@ -127,6 +110,21 @@ public class FastPathIT extends FcrTestSupport {
             execute("fcr:traffic-stop");
             traffic.awaitTraffic(Duration.ofMinutes(1));
         }
+    }
+
+    /** The run of a million exchanges finished without a mismatch, and the fast path saw every frame sent. */
+    private static FastPathStatus assertMillionExchangesEndToEnd(TrafficService traffic, FastPath fastPath, int flows,
+            long processedBefore) throws InterruptedException {
+        TrafficStatus done = traffic.awaitTraffic(Duration.ofMinutes(5));
+        assertEquals(done.toString(), TrafficState.FINISHED, done.state());
+        assertEquals(flows, done.flows());
+        assertEquals(1_000_000, done.exchangesCompleted());
+        assertEquals("rewrite mismatches", 0, done.addressMismatches());
+        assertEquals("errors", 0, done.errors());
+        FastPathStatus status = fastPath.status();
+        assertEquals("frames the fast path processed = frames the generator sent",
+                done.framesSent(), status.framesProcessed() - processedBefore);
+        return status;
     }
 
     /** More exchanges complete, and once the generator's grace for moves has passed none was misaddressed. */

@@ -304,7 +304,7 @@ public class FlowStore implements HealthCheck {
         if (effects.isEmpty()) {
             return;
         }
-        logConflicts(effects);
+        logRedirectIssues(effects);
         publisher.publish(model, effects);
         if (dispatcher.hasListeners()) {
             dispatcher.dispatch(events(effects));
@@ -316,27 +316,42 @@ public class FlowStore implements HealthCheck {
         }
     }
 
-    /** One line for the flows of a change whose fixed VT/VI make their frames ambiguous. */
-    private void logConflicts(Effects effects) {
+    /**
+     * One line for the flows of a change that found no free virtual port, and one for those whose
+     * fixed VT/VI make their frames ambiguous, each naming the first flow.
+     */
+    private void logRedirectIssues(Effects effects) {
         FlowColumns c = model.flows.c;
-        long count = 0;
-        String first = null;
+        long waiting = 0;
+        long conflicts = 0;
+        String firstWaiting = null;
+        String firstConflict = null;
         for (int i = 0; i < effects.touchedCount(); i++) {
             int s = effects.slot(i);
-            if (!c.isLive(s) || c.vt[s] == FlowColumns.NO_PORT) {
+            VirtualPortPool pool = c.isLive(s) ? model.pools.get(model.names.name(c.current[s]), c.vsan[s]) : null;
+            if (pool == null) {
                 continue;
             }
-            VirtualPortPool pool = model.pools.get(model.names.name(c.current[s]), c.vsan[s]);
-            long other = pool != null && pool.isFixed() ? model.fixedPortConflict(s) : -1;
-            if (other >= 0 && count++ == 0) {
-                first = "flows " + c.id[s] + " and " + other + " share the one VT/VI of "
+            if (c.vt[s] == FlowColumns.NO_PORT) {
+                if (waiting++ == 0) {
+                    firstWaiting = "flow " + c.id[s] + ": " + model.issue(s).orElse("");
+                }
+                continue;
+            }
+            long other = pool.isFixed() ? model.fixedPortConflict(s) : -1;
+            if (other >= 0 && conflicts++ == 0) {
+                firstConflict = "flows " + c.id[s] + " and " + other + " share the one VT/VI of "
                         + model.names.name(c.current[s]) + " in VSAN " + c.vsan[s];
             }
         }
-        if (count > 0) {
+        if (waiting > 0) {
+            LOG.warn("{} flows of this change are not redirected, their appliance has no free virtual port ({}); their"
+                    + " failover mode decides their traffic until one is freed", waiting, firstWaiting);
+        }
+        if (conflicts > 0) {
             LOG.warn("{} ({} flows of this change conflict so): their return frames are dropped as ambiguous-rule;"
-                    + " give the appliance a pool of virtual ports there (fcr:flow-show names the other flow)", first,
-                    count);
+                    + " give the appliance a pool of virtual ports there (fcr:flow-show names the other flow)",
+                    firstConflict, conflicts);
         }
     }
 

@@ -91,7 +91,7 @@ public class InventoryManager implements ApplianceInventory {
                     + pool.vsan());
         });
         for (PortLogin p : model.logins.list(pool.vsan().value())) {
-            if ((pool.containsFcid(p.fcid().value()) || pool.containsPwwn(p.pwwn().value()))) {
+            if (pool.containsFcid(p.fcid().value()) || pool.containsPwwn(p.pwwn().value())) {
                 throw new ValidationException("pool", pool, "holds the address of logged-in port " + p.pwwn() + " "
                         + p.fcid() + " in VSAN " + pool.vsan());
             }
