@@ -45,18 +45,6 @@ final class PoolAllocations {
         return pools.values().stream().flatMap(p -> p.allocations().stream()).toList();
     }
 
-    /** Addresses allocated and in all, over every pool of every appliance: the MBean's figures. */
-    long[] totals() {
-        long[] t = new long[3];
-        byAppliance.values().forEach(m -> m.values().forEach(p -> {
-            PoolUse u = p.use();
-            t[0] += u.allocated();
-            t[1] += u.total();
-            t[2] += u.waiting();
-        }));
-        return t;
-    }
-
     boolean anyWaiting() {
         for (Map<Integer, VirtualPortPool> m : byAppliance.values()) {
             for (VirtualPortPool p : m.values()) {
