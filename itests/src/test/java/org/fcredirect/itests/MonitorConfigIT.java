@@ -183,7 +183,7 @@ public class MonitorConfigIT extends FcrTestSupport {
         FlowService flows = service(FlowService.class);
         MonitorService monitor = service(MonitorService.class);
         assertRejected("fcr:traffic-start failover=sideways", "failover");
-        assertRejected("fcr:traffic-start placement=policy flowsPerInitiator=2 appliances=2 targetsPerVsan=20", "placement");
+        assertRejected("fcr:traffic-start appliances=3073 redirectPercent=50", "appliances");
         execute("fcr:traffic-start " + FAILOVER_TRAFFIC);
         try {
             await("the generator runs", () -> traffic.traffic().state() == TrafficState.RUNNING

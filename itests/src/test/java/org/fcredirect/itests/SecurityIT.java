@@ -122,7 +122,7 @@ public class SecurityIT extends FcrTestSupport {
             "*:help", "*:exit",
             "bundle:list", "bundle:info", "bundle:headers", "bundle:diag", "bundle:services", "bundle:status",
             "bundle:id", "bundle:tree-show", "bundle:capabilities", "bundle:requirements",
-            "fcr:flows", "fcr:flow-show", "fcr:logins", "fcr:appliances", "fcr:policies", "fcr:policy-eval",
+            "fcr:flows", "fcr:flow-show", "fcr:logins", "fcr:appliances", "fcr:appliance-ports", "fcr:policies", "fcr:policy-eval",
             "fcr:services", "fcr:health", "fcr:traffic", "fcr:fastpath", "fcr:events", "fcr:storage", "fcr:config",
             "fcr:config-diff", "fcr:config-history", "fcr:decode", "fcr:stats", "fcr:stats-aggregate", "fcr:top",
             "fcr:stats-chart", "fcr:config-export", "fcr:flow-export",

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The live demo, what an operator sees in a fabric: two appliance groups (encryption and
  * migration, three simulated appliances each), policies that send part of the flows to each group
- * by VSAN or by target with their own failover modes, and a hundred flows in four VSANs that the
- * policies place, under a modest, endless load. Created when the fast path and the policy engine
+ * by VSAN or by target with their own failover modes, and four hundred flows in four VSANs that the
+ * policies place, many hosts per array port, under a modest, endless load. Created when the fast path and the policy engine
  * are there, stopped again with this bundle; the policies stay (the next start finds them).
  * Disabled by {@code enabled = false}.
  */
@@ -27,18 +27,20 @@ import org.slf4j.LoggerFactory;
 public class DemoTraffic {
     static final String PID = "org.fcredirect.demo";
     /**
-     * A hundred flows in VSANs 100 to 103, one per host (host h to target h, so the policies can
-     * put any flows together on an appliance), decided by the policies, one small I/O open per flow
+     * Four hundred flows in VSANs 100 to 103, two per host (host h to targets h and h+1 of 20), so
+     * four to six hosts share every array port; with target affinity the encryption appliance in front of
+     * a port serves all of them, each host through its own virtual initiator. Decided by the
+     * policies, one small I/O open per flow
      * (at a modest frame rate, deeper queues or bigger I/Os only wait longer in the generator),
      * 5000 frames/s until stopped.
      */
-    static final String DEFAULT_TRAFFIC = "vsans=4 firstVsan=100 initiatorsPerVsan=25 targetsPerVsan=25 flowsPerInitiator=1"
+    static final String DEFAULT_TRAFFIC = "vsans=4 firstVsan=100 initiatorsPerVsan=50 targetsPerVsan=20 flowsPerInitiator=2"
             + " appliances=6 groups=encryption/migration placement=policy readPercent=70 ioSizes=4096/16384 queueDepth=1"
             + " framesPerSecond=5000 seed=42 cleanup=true";
     /**
      * VSAN 100 encrypted (block: never clear text), targets 0-15 of VSAN 101 encrypted (standby),
      * VSAN 102 migrating (bypass: the copy may pause), targets 0-15 of VSAN 103 migrating (standby);
-     * the other 18 flows are direct. Target t of VSAN v is 50:06:VV:VV:00:00:TT:TT (TrafficSpec).
+     * the other 32 flows (targets 16-19 of VSANs 101 and 103) are direct. Target t of VSAN v is 50:06:VV:VV:00:00:TT:TT (TrafficSpec).
      */
     static final String DEFAULT_POLICIES = "name=demo-encrypt-payroll priority=500 vsan=100 action=redirect"
             + " group=encryption balancing=target-affinity failover=block"

@@ -98,7 +98,7 @@ class DemoTrafficTest {
         assertEquals(DEMO_POLICIES, List.copyOf(engine.policies.keySet()));
         TrafficSpec s = traffic.started;
         assertEquals(4, s.vsans());
-        assertEquals(100, s.flows());
+        assertEquals(400, s.flows());
         assertEquals(List.of("encryption", "migration"), s.groups());
         assertEquals(TrafficSpec.Placement.POLICY, s.placement());
         assertTrue(s.framesPerSecond() >= 2000 && s.framesPerSecond() <= 5000, "a modest rate: " + s);
@@ -181,8 +181,8 @@ class DemoTrafficTest {
 
     /**
      * The default policies against the generator's port names (TrafficSpec: target t of VSAN v is
-     * 50:06:VV:VV:00:00:TT:TT, host h 21:00:VV:VV:00:00:HH:HH, host h to target h here): both groups
-     * get flows, every failover mode occurs, some flows stay direct.
+     * 50:06:VV:VV:00:00:TT:TT, host h 21:00:VV:VV:00:00:HH:HH, host h to targets h and h+1 mod 20
+     * here): both groups get flows, every failover mode occurs, some flows stay direct.
      */
     @Test
     void theDefaultPoliciesSplitTheFlowsOverBothGroupsWithEveryFailoverModeAndLeaveSomeDirect() {
@@ -193,14 +193,17 @@ class DemoTrafficTest {
         Set<FailoverMode> modes = new HashSet<>();
         for (int v = spec.firstVsan(); v < spec.firstVsan() + spec.vsans(); v++) {
             for (int h = 0; h < spec.initiatorsPerVsan(); h++) {
-                FlowContext flow = FlowContext.of(VsanId.of(v), Wwn.of(0x2100_0000_0000_0000L | (long) v << 32 | h),
-                        Wwn.of(0x5006_0000_0000_0000L | (long) v << 32 | h));
-                Optional<Policy> decided = policies.stream().filter(p -> p.match().matches(flow)).findFirst();
-                byGroup.merge(decided.flatMap(Policy::group).orElse("direct"), 1, Integer::sum);
-                decided.ifPresent(p -> modes.add(p.failover()));
+                for (int j = 0; j < spec.flowsPerInitiator(); j++) {
+                    int t = (h + j) % spec.targetsPerVsan();
+                    FlowContext flow = FlowContext.of(VsanId.of(v), Wwn.of(0x2100_0000_0000_0000L | (long) v << 32 | h),
+                            Wwn.of(0x5006_0000_0000_0000L | (long) v << 32 | t));
+                    Optional<Policy> decided = policies.stream().filter(p -> p.match().matches(flow)).findFirst();
+                    byGroup.merge(decided.flatMap(Policy::group).orElse("direct"), 1, Integer::sum);
+                    decided.ifPresent(p -> modes.add(p.failover()));
+                }
             }
         }
-        assertEquals(Map.of("direct", 18, "encryption", 41, "migration", 41), byGroup);
+        assertEquals(Map.of("direct", 32, "encryption", 184, "migration", 184), byGroup);
         assertEquals(Set.of(FailoverMode.values()), modes);
         assertTrue(spec.groups().containsAll(policies.stream().flatMap(p -> p.group().stream()).toList()));
     }

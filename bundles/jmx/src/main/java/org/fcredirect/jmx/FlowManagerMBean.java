@@ -37,6 +37,13 @@ public interface FlowManagerMBean {
     @Description("Names of the appliances marked unhealthy.")
     String[] getUnhealthyAppliances();
 
+    @Description("One row per appliance and VSAN: virtual port addresses in use (VTs and VIs), the pool's size"
+            + " (2 for a fixed VT/VI pair) and the flows waiting for a free address.")
+    TabularData getVirtualPorts();
+
+    @Description("Redirected flows that found no free virtual port on their appliance, all appliances (flows).")
+    long getFlowsWaitingForVirtualPort();
+
     @Description("Creates a flow; returns its id.")
     long createFlow(@Param(name = "spec", description = "vsan=10 initiator=<pWWN> target=<pWWN> [lun=<n>]"
             + " [appliance=<name>] [failover=standby|bypass|block]") String spec);

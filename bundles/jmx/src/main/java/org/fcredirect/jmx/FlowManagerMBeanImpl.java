@@ -8,6 +8,7 @@ import javax.management.openmbean.TabularData;
 import org.fcredirect.fc.FcId;
 import org.fcredirect.fc.VsanId;
 import org.fcredirect.fc.Wwn;
+import org.fcredirect.flow.api.Appliance;
 import org.fcredirect.flow.api.ApplianceInventory;
 import org.fcredirect.flow.api.Flow;
 import org.fcredirect.flow.api.FlowEvent;
@@ -20,6 +21,7 @@ import org.fcredirect.flow.api.FlowState;
 import org.fcredirect.flow.api.LoginLearning;
 import org.fcredirect.flow.api.LoginTable;
 import org.fcredirect.flow.api.NotFoundException;
+import org.fcredirect.flow.api.PoolUse;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -128,6 +130,18 @@ public class FlowManagerMBeanImpl implements FlowManagerMBean {
     @Override
     public String[] getUnhealthyAppliances() {
         return appliances.list().stream().filter(a -> !a.healthy()).map(a -> a.name()).toArray(String[]::new);
+    }
+
+    @Override
+    public TabularData getVirtualPorts() {
+        return FlowRows.VIRTUAL_PORTS.table(appliances.list().stream().flatMap(a -> appliances.poolUse(a.name()).stream()
+                .map(u -> FlowRows.VIRTUAL_PORTS.row(a.name() + "/" + u.vsan(), a.name(), u.vsan().value(), u.allocated(), u.total(), u.waiting()))));
+    }
+
+    @Override
+    public long getFlowsWaitingForVirtualPort() {
+        return appliances.list().stream().flatMap(a -> appliances.poolUse(a.name()).stream())
+                .mapToLong(PoolUse::waiting).sum();
     }
 
     @Override

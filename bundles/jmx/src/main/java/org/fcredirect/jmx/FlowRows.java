@@ -15,6 +15,14 @@ final class FlowRows {
             column("state", "pending, active, direct, dropped, bypassed or blocked", SimpleType.STRING),
             column("flows", "Flows in that state (flows)", SimpleType.LONG));
 
+    static final RowType VIRTUAL_PORTS = new RowType("VirtualPorts", "An appliance's virtual ports in one VSAN",
+            column("pool", "APPLIANCE/VSAN, e.g. enc-1/10", SimpleType.STRING),
+            column("appliance", "The appliance's name", SimpleType.STRING),
+            column("vsan", "The VSAN (1..4094)", SimpleType.INTEGER),
+            column("inUse", "Addresses held by a VT or a VI (addresses)", SimpleType.LONG),
+            column("total", "Addresses of the pool; 2 for a fixed VT/VI pair (addresses)", SimpleType.LONG),
+            column("waiting", "Redirected flows placed there that found no free address (flows)", SimpleType.LONG));
+
     static final RowType IGNORED_LOGINS = new RowType("IgnoredLoginFrames", "Punted login frames ignored for one reason",
             column("reason", "Why the frames were ignored", SimpleType.STRING),
             column("frames", "Frames ignored for this reason since the start (frames)", SimpleType.LONG));

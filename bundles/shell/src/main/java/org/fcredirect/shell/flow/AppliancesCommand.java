@@ -13,7 +13,7 @@ import org.fcredirect.shell.Services;
 import org.fcredirect.shell.View;
 
 @Service
-@Command(scope = "fcr", name = "appliances", description = "Lists appliances: group, weight, health, flows and virtual ports")
+@Command(scope = "fcr", name = "appliances", description = "Lists appliances: group, weight, health, flows, and their virtual ports with how many are in use per VSAN")
 public class AppliancesCommand implements Action {
 
     @Option(name = "--json", description = "Print JSON instead of a table")
@@ -26,7 +26,7 @@ public class AppliancesCommand implements Action {
     public Object execute() {
         Services.require(appliances, "flow manager", "fcr-flow");
         List<Appliance> list = appliances.list();
-        View<Appliance> view = FlowViews.appliances(appliances::flowCount);
+        View<Appliance> view = FlowViews.appliances(appliances::flowCount, appliances::poolUse);
         if (json) {
             System.out.println(Json.write(view.json(list)));
             return null;

@@ -1,14 +1,19 @@
 package org.fcredirect.shell.flow;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.fcredirect.fastpath.api.RewriteRule;
 import org.fcredirect.fc.FcId;
 import org.fcredirect.flow.api.Appliance;
 import org.fcredirect.flow.api.Flow;
+import org.fcredirect.flow.api.PoolUse;
+import org.fcredirect.flow.api.PortAllocation;
 import org.fcredirect.flow.api.PortLogin;
+import org.fcredirect.flow.api.PortPool;
 import org.fcredirect.flow.api.VirtualPorts;
 import org.fcredirect.shell.View;
 
@@ -30,6 +35,11 @@ final class FlowViews {
             .jsonOnly("failover", f -> f.failover().toString())
             .column("I FCID", "initiator_fcid", f -> f.initiatorFcid().map(FcId::toString).orElse(null))
             .column("T FCID", "target_fcid", f -> f.targetFcid().map(FcId::toString).orElse(null))
+            .jsonOnly("vt_fcid", f -> f.virtualTarget().map(a -> a.fcid().toString()).orElse(null))
+            .jsonOnly("vt_pwwn", f -> f.virtualTarget().map(a -> a.pwwn().toString()).orElse(null))
+            .jsonOnly("vi_fcid", f -> f.virtualInitiator().map(a -> a.fcid().toString()).orElse(null))
+            .jsonOnly("vi_pwwn", f -> f.virtualInitiator().map(a -> a.pwwn().toString()).orElse(null))
+            .jsonOnly("issue", f -> f.issue().orElse(null))
             .jsonOnly("description", f -> f.spec().description())
             .jsonOnly("created", f -> f.created().toString())
             .jsonOnly("updated", f -> f.updated().toString());
@@ -56,11 +66,31 @@ final class FlowViews {
             .jsonOnly("vi_pwwn", p -> p.viPwwn().toString())
             .jsonOnly("vi_fcid", p -> p.viFcid().toString());
 
+    static final View<PortAllocation> ALLOCATIONS = new View<PortAllocation>("no virtual ports in use")
+            .number("VSAN", "vsan", a -> a.vsan().value())
+            .column("Role", "role", a -> a.role().name())
+            .column("FCID", "fcid", a -> a.address().fcid().toString())
+            .column("pWWN", "pwwn", a -> a.address().pwwn().toString())
+            .column("Stands for", "stands_for", a -> a.standsFor().toString())
+            .number("Flows", "flows", PortAllocation::flows);
+
+    private static final View<PoolUse> USE = new View<PoolUse>("")
+            .jsonOnly("vsan", u -> u.vsan().value())
+            .jsonOnly("allocated", PoolUse::allocated)
+            .jsonOnly("total", PoolUse::total)
+            .jsonOnly("waiting", PoolUse::waiting);
+
+    private static final View<PortPool> POOLS = new View<PortPool>("")
+            .jsonOnly("vsan", p -> p.vsan().value())
+            .jsonOnly("first_fcid", p -> p.first().toString())
+            .jsonOnly("last_fcid", p -> p.last().toString())
+            .jsonOnly("wwn_base", p -> p.wwnBase().toString());
+
     private FlowViews() {
     }
 
-    /** The appliances, with how many flows each serves as the inventory counts them. */
-    static View<Appliance> appliances(ToLongFunction<String> flowCount) {
+    /** The appliances, with how many flows each serves and how much of each pool is in use. */
+    static View<Appliance> appliances(ToLongFunction<String> flowCount, Function<String, List<PoolUse>> poolUse) {
         return new View<Appliance>("no appliances")
                 .column("Name", "name", Appliance::name)
                 .column("Group", "group", Appliance::group)
@@ -70,9 +100,17 @@ final class FlowViews {
                 .jsonOnly("unhealthy_reason", a -> a.unhealthyReason().orElse(null))
                 .jsonOnly("health_since", a -> a.healthSince().toString())
                 .number("Flows", "flows", a -> flowCount.applyAsLong(a.name()))
-                .column("VSANs (VT / VI)", "ports", a -> PORTS.json(new ArrayList<>(a.ports().values())),
-                        a -> a.ports().values().stream().map(p -> p.vsan() + " " + p.vtFcid() + " / " + p.viFcid())
-                                .collect(Collectors.joining(", ")));
+                .jsonOnly("ports", a -> PORTS.json(new ArrayList<>(a.ports().values())))
+                .jsonOnly("pools", a -> POOLS.json(new ArrayList<>(a.spec().pools().values())))
+                .column("Virtual ports by VSAN (in use/total)", "pool_use", a -> USE.json(poolUse.apply(a.name())),
+                        a -> poolUse.apply(a.name()).stream().map(u -> virtualPorts(a, u)).collect(Collectors.joining(", ")));
+    }
+
+    private static String virtualPorts(Appliance a, PoolUse u) {
+        String ports = a.poolIn(u.vsan()).map(p -> p.first() + "-" + p.last())
+                .orElseGet(() -> a.portsIn(u.vsan()).map(p -> p.vtFcid() + " / " + p.viFcid() + " fixed").orElse("?"));
+        return u.vsan() + " " + ports + " " + u.allocated() + "/" + u.total()
+                + (u.waiting() > 0 ? " (" + u.waiting() + " flows waiting)" : "");
     }
 
     /** The appliance serving the flow now, and its home one while it is failed over. */

@@ -97,8 +97,9 @@ final class WorkerSampler implements AutoCloseable {
         if (conflicts != lastConflicts) {
             if (conflicts > 0) {
                 LOG.warn("{} match keys are held by flows whose rules disagree; their frames are dropped as"
-                        + " ambiguous-rule (an appliance has one VT and VI per VSAN, so its flows to one target or from"
-                        + " one initiator cannot be told apart)", conflicts);
+                        + " ambiguous-rule (appliances with one fixed VT/VI pair in a VSAN cannot tell apart their flows"
+                        + " to one target or from one host: the flow manager's warning and fcr:flow-show name them;"
+                        + " a pool of virtual ports gives every pair its own VT and VI)", conflicts);
             } else {
                 LOG.info("No conflicting rules any more");
             }

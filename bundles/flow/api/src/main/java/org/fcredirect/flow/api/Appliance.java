@@ -40,4 +40,13 @@ public record Appliance(ApplianceSpec spec, boolean healthy, Optional<String> un
     public Optional<VirtualPorts> portsIn(VsanId vsan) {
         return spec.portsIn(vsan);
     }
+
+    public Optional<PortPool> poolIn(VsanId vsan) {
+        return spec.poolIn(vsan);
+    }
+
+    /** {@code true} when it has a pool or fixed ports in the VSAN. */
+    public boolean serves(VsanId vsan) {
+        return spec.serves(vsan);
+    }
 }

@@ -12,8 +12,8 @@ import java.util.Optional;
 public interface ApplianceInventory {
 
     /**
-     * @throws ValidationException for a name in use, or a virtual port whose pWWN or FCID another
-     *         appliance or a logged-in port holds in that VSAN
+     * @throws ValidationException for a name in use, or a virtual port or pool address whose pWWN
+     *         or FCID another appliance or a logged-in port holds in that VSAN
      */
     void add(ApplianceSpec spec);
 
@@ -30,6 +30,12 @@ public interface ApplianceInventory {
 
     /** Brings the appliance's flows back. Marking a healthy appliance again changes nothing. */
     void markHealthy(String name);
+
+    /** The use of each of its pools (and fixed port pairs), by VSAN; empty for an unknown appliance. */
+    List<PoolUse> poolUse(String name);
+
+    /** Its virtual ports in use: each VT with the target it stands for, each VI with its host. */
+    List<PortAllocation> allocations(String name);
 
     /** How many flows the appliance carries now: the load that least-loaded balancing weighs. */
     long flowCount(String name);

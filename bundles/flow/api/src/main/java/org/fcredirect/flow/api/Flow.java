@@ -19,10 +19,15 @@ import org.fcredirect.fc.FcId;
  * @param failover the failover mode in force: the spec's, else the policy's, else the default
  * @param initiatorFcid while the initiator is logged in
  * @param targetFcid while the target is logged in
+ * @param virtualTarget the VT standing for the flow's target on the appliance carrying it
+ * @param virtualInitiator the VI standing for the flow's host on the appliance carrying it
+ * @param issue why a redirect placed on an appliance is not in force as asked (its pool has no free
+ *        address, or its fixed VT/VI make it conflict with another flow); empty when none
  */
 public record Flow(FlowId id, FlowSpec spec, FlowState state, FlowAction action, Optional<String> policy,
         Optional<String> group, Optional<String> homeAppliance, Optional<String> appliance, FailoverMode failover,
-        Optional<FcId> initiatorFcid, Optional<FcId> targetFcid, Instant created, Instant updated) {
+        Optional<FcId> initiatorFcid, Optional<FcId> targetFcid, Instant created, Instant updated,
+        Optional<VirtualAddress> virtualTarget, Optional<VirtualAddress> virtualInitiator, Optional<String> issue) {
 
     public Flow {
         Objects.requireNonNull(id, "id");
@@ -38,6 +43,17 @@ public record Flow(FlowId id, FlowSpec spec, FlowState state, FlowAction action,
         Objects.requireNonNull(targetFcid, "targetFcid");
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(updated, "updated");
+        Objects.requireNonNull(virtualTarget, "virtualTarget");
+        Objects.requireNonNull(virtualInitiator, "virtualInitiator");
+        Objects.requireNonNull(issue, "issue");
+    }
+
+    /** A flow without virtual ports or issue, as before pools. */
+    public Flow(FlowId id, FlowSpec spec, FlowState state, FlowAction action, Optional<String> policy,
+            Optional<String> group, Optional<String> homeAppliance, Optional<String> appliance, FailoverMode failover,
+            Optional<FcId> initiatorFcid, Optional<FcId> targetFcid, Instant created, Instant updated) {
+        this(id, spec, state, action, policy, group, homeAppliance, appliance, failover, initiatorFcid, targetFcid,
+                created, updated, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** {@code true} while the flow is carried by a standby instead of its home appliance. */

@@ -9,8 +9,10 @@ import org.fcredirect.fc.VsanId;
 import org.fcredirect.fc.Wwn;
 
 /**
- * An appliance's presence in one VSAN: its virtual target (VT), where redirected initiators send,
- * and its virtual initiator (VI), from which it reaches the real targets.
+ * An appliance's fixed presence in one VSAN, as before {@link PortPool}s: one virtual target (VT),
+ * where redirected initiators send, and one virtual initiator (VI), from which it reaches the real
+ * targets, shared by every flow. Two of its flows to one target, or from one host, cannot be told
+ * apart on their return legs; a pool gives each target and each host its own.
  */
 public record VirtualPorts(VsanId vsan, Wwn vtPwwn, FcId vtFcid, Wwn viPwwn, FcId viFcid) {
 

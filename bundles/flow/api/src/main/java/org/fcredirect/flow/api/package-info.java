@@ -10,7 +10,7 @@
  * changed.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.fcredirect.flow.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.fcredirect.fc.VsanId;
 import org.fcredirect.flow.api.Appliance;
 import org.fcredirect.flow.api.ApplianceSpec;
+import org.fcredirect.flow.api.PortPool;
 import org.fcredirect.flow.api.VirtualPorts;
 
 /**
@@ -46,7 +47,7 @@ final class ApplianceRegistry {
     /** {@code true} when the appliance exists, is healthy and has ports in the VSAN. */
     boolean usable(String name, int vsan) {
         Appliance a = name == null ? null : byName.get(name);
-        return a != null && a.healthy() && a.ports().containsKey(VsanId.of(vsan));
+        return a != null && a.healthy() && a.serves(VsanId.of(vsan));
     }
 
     /** The healthy members of a group with ports in the VSAN, by name. */
@@ -54,19 +55,37 @@ final class ApplianceRegistry {
         VsanId v = VsanId.of(vsan);
         List<Appliance> members = new ArrayList<>();
         for (Appliance a : list) {
-            if (a.group().equals(group) && a.healthy() && a.ports().containsKey(v)) {
+            if (a.group().equals(group) && a.healthy() && a.serves(v)) {
                 members.add(a);
             }
         }
         return members;
     }
 
-    /** The appliance with a virtual port of this pWWN or FCID in the VSAN, if any. */
+    /** The appliance with a virtual port (fixed or in its pool) of this pWWN or FCID in the VSAN, if any. */
     Optional<Appliance> holderOf(VsanId vsan, long pwwn, int fcid) {
         for (Appliance a : list) {
             VirtualPorts p = a.ports().get(vsan);
             if (p != null && (p.vtPwwn().value() == pwwn || p.viPwwn().value() == pwwn || p.vtFcid().value() == fcid
                     || p.viFcid().value() == fcid)) {
+                return Optional.of(a);
+            }
+            PortPool pool = a.spec().pools().get(vsan);
+            if (pool != null && (pool.containsPwwn(pwwn) || pool.containsFcid(fcid))) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The appliance whose pool or fixed ports share an address with this pool, if any. */
+    Optional<Appliance> overlapping(PortPool pool) {
+        for (Appliance a : list) {
+            PortPool other = a.spec().pools().get(pool.vsan());
+            VirtualPorts p = a.ports().get(pool.vsan());
+            if (other != null && other.overlaps(pool) || p != null && (pool.containsFcid(p.vtFcid().value())
+                    || pool.containsFcid(p.viFcid().value()) || pool.containsPwwn(p.vtPwwn().value())
+                    || pool.containsPwwn(p.viPwwn().value()))) {
                 return Optional.of(a);
             }
         }

@@ -83,7 +83,7 @@ final class BatchAssembler {
 
     private static void checkVersion(DataInputStream in, StoredEvent e) throws IOException {
         byte version = in.readByte();
-        if (version != FlowEventCodec.VERSION) {
+        if (version != FlowEventCodec.VERSION && version != FlowEventCodec.VERSION_FIXED_PORTS) {
             throw new IllegalArgumentException(e.type() + " at sequence " + e.sequence() + " has format version " + version);
         }
     }

@@ -13,6 +13,8 @@ final class FlowColumns {
     static final short NO_LUN = -1;
     /** {@link #state} of a deleted slot. */
     static final byte DELETED = -1;
+    /** No VT or VI held: FCID 0 is no N_Port address. */
+    static final int NO_PORT = 0;
 
     long[] id;
     short[] vsan;
@@ -36,6 +38,9 @@ final class FlowColumns {
     byte[] failover;
     /** Appliance carrying the flow now, or NONE. */
     int[] current;
+    /** FCIDs of the VT and VI the flow holds on its current appliance; {@link #NO_PORT} when none. */
+    int[] vt;
+    int[] vi;
     /** FlowState ordinal, or DELETED. */
     byte[] state;
     /** Doubly linked lists of the flows of one initiator and of one target, see {@link EndpointIndex}. */
@@ -68,6 +73,8 @@ final class FlowColumns {
         home = new int[capacity];
         failover = new byte[capacity];
         current = new int[capacity];
+        vt = new int[capacity];
+        vi = new int[capacity];
         state = new byte[capacity];
         nextByInitiator = new int[capacity];
         prevByInitiator = new int[capacity];
@@ -105,6 +112,8 @@ final class FlowColumns {
         home = Arrays.copyOf(home, capacity);
         failover = Arrays.copyOf(failover, capacity);
         current = Arrays.copyOf(current, capacity);
+        vt = Arrays.copyOf(vt, capacity);
+        vi = Arrays.copyOf(vi, capacity);
         state = Arrays.copyOf(state, capacity);
         nextByInitiator = Arrays.copyOf(nextByInitiator, capacity);
         prevByInitiator = Arrays.copyOf(prevByInitiator, capacity);
@@ -140,6 +149,8 @@ final class FlowColumns {
         home[to] = home[from];
         failover[to] = failover[from];
         current[to] = current[from];
+        vt[to] = vt[from];
+        vi[to] = vi[from];
         state[to] = state[from];
     }
 

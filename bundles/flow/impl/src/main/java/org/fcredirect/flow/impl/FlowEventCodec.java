@@ -17,6 +17,7 @@ import org.fcredirect.flow.api.FailoverMode;
 import org.fcredirect.flow.api.FlowAction;
 import org.fcredirect.flow.api.FlowSpec;
 import org.fcredirect.flow.api.PortLogin;
+import org.fcredirect.flow.api.PortPool;
 import org.fcredirect.flow.api.VirtualPorts;
 import org.fcredirect.flow.impl.FlowChange.ApplianceAdded;
 import org.fcredirect.flow.impl.FlowChange.ApplianceHealthChanged;
@@ -35,13 +36,16 @@ import org.fcredirect.flow.impl.FlowChange.Redecision;
 /**
  * The binary payloads of the {@code flow} stream (big-endian, {@link DataOutputStream} encoding;
  * strings are modified UTF-8 with a 2-byte length, absent names are empty strings). Every payload
- * starts with a format version byte (1) and the change time in microseconds (8 bytes). Changes
+ * starts with a format version byte and the change time in microseconds (8 bytes). Version 2 adds
+ * the port pools to {@code appliance-added}; version 1 events, written before pools, still decode. Changes
  * over many flows are split into several events of the same type, about
  * {@value #CHUNK_BYTES} bytes each; applying them in order is applying the change. The layouts
  * after the header are listed in {@code EVENTS.md} beside this module's pom.
  */
 final class FlowEventCodec {
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+    /** Events written before port pools: an appliance-added event holds fixed ports only. */
+    static final byte VERSION_FIXED_PORTS = 1;
     static final int CHUNK_BYTES = 256 << 10;
 
     static final String FLOWS_CREATED = "flows-created";
@@ -196,14 +200,27 @@ final class FlowEventCodec {
             out.writeLong(p.viPwwn().value());
             out.writeInt(p.viFcid().value());
         }
+        out.writeInt(spec.pools().size());
+        for (PortPool p : spec.pools().values()) {
+            out.writeShort(p.vsan().value());
+            out.writeInt(p.first().value());
+            out.writeInt(p.last().value());
+            out.writeLong(p.wwnBase().value());
+        }
     }
 
-    static ApplianceSpec readApplianceSpec(DataInputStream in) throws IOException {
+    /** @param version the format version it was written in: pools follow the ports from version 2 */
+    static ApplianceSpec readApplianceSpec(DataInputStream in, byte version) throws IOException {
         ApplianceSpec.Builder b = ApplianceSpec.builder(in.readUTF()).group(in.readUTF()).weight(in.readInt());
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
             b.ports(new VirtualPorts(VsanId.of(in.readShort()), Wwn.of(in.readLong()), FcId.of(in.readInt()),
                     Wwn.of(in.readLong()), FcId.of(in.readInt())));
+        }
+        int pools = version == VERSION_FIXED_PORTS ? 0 : in.readInt();
+        for (int i = 0; i < pools; i++) {
+            b.pool(new PortPool(VsanId.of(in.readShort()), FcId.of(in.readInt()), FcId.of(in.readInt()),
+                    Wwn.of(in.readLong())));
         }
         return b.build();
     }
@@ -224,9 +241,9 @@ final class FlowEventCodec {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
         try {
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_FIXED_PORTS) {
                 throw new IllegalArgumentException("flow event '" + type + "' has format version " + version
-                        + "; this flow manager reads version " + VERSION);
+                        + "; this flow manager reads versions " + VERSION_FIXED_PORTS + " and " + VERSION);
             }
             long t = in.readLong();
             FlowChange change = switch (type) {
@@ -237,7 +254,7 @@ final class FlowEventCodec {
                         Wwn.of(i.readLong()), FcId.of(i.readInt()))));
                 case FLOW_DELETED -> new FlowDeleted(t, in.readLong());
                 case PORT_LOGGED_OUT -> new PortLoggedOut(t, VsanId.of(in.readShort()), Wwn.of(in.readLong()));
-                case APPLIANCE_ADDED -> new ApplianceAdded(t, readApplianceSpec(in));
+                case APPLIANCE_ADDED -> new ApplianceAdded(t, readApplianceSpec(in, version));
                 case APPLIANCE_REMOVED -> new ApplianceRemoved(t, in.readUTF());
                 case APPLIANCE_HEALTH -> new ApplianceHealthChanged(t, in.readUTF(), in.readBoolean(), in.readUTF());
                 default -> throw new IllegalArgumentException("unknown flow event type '" + type + "'");

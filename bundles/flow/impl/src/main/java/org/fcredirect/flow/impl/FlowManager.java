@@ -93,6 +93,7 @@ public class FlowManager implements FlowService {
             long id = model.nextId();
             NewFlow flow = new NewFlow(id, spec, store.placements().decide(spec));
             store.commit(List.of(new FlowsCreated(store.now(), List.of(flow))), effects);
+            store.placeWaiting(effects);
             LOG.debug("Flow {} created: {}", id, spec);
             return FlowId.of(id);
         });
@@ -110,7 +111,7 @@ public class FlowManager implements FlowService {
             String name = spec.appliance().get();
             Appliance a = model.appliances().get(name).orElseThrow(() -> new NotFoundException(FlowSpec.APPLIANCE, name,
                     "no such appliance"));
-            if (a.portsIn(spec.vsan()).isEmpty()) {
+            if (!a.serves(spec.vsan())) {
                 throw new ValidationException(FlowSpec.APPLIANCE, name, "has no virtual ports in VSAN " + vsan);
             }
         }
@@ -241,6 +242,7 @@ public class FlowManager implements FlowService {
                 flows.add(new NewFlow(first + flows.size(), p.spec(), store.placements().decide(p.spec())));
             }
             store.commit(List.of(new FlowsCreated(store.now(), flows)), effects);
+            store.placeWaiting(effects);
             return new ImportResult(flows.size(), Optional.of(FlowId.of(first)),
                     Optional.of(FlowId.of(first + flows.size() - 1)));
         });

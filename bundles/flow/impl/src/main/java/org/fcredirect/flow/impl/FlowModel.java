@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 import org.fcredirect.fc.FcId;
 import org.fcredirect.fc.VsanId;
@@ -17,6 +18,7 @@ import org.fcredirect.flow.api.FlowAction;
 import org.fcredirect.flow.api.FlowId;
 import org.fcredirect.flow.api.FlowSpec;
 import org.fcredirect.flow.api.FlowState;
+import org.fcredirect.flow.api.PoolUse;
 import org.fcredirect.flow.api.PortLogin;
 import org.fcredirect.flow.impl.FlowChange.ApplianceAdded;
 import org.fcredirect.flow.impl.FlowChange.ApplianceHealthChanged;
@@ -45,6 +47,9 @@ final class FlowModel {
     final FlowTable flows;
     final NameTable names = new NameTable();
     final LoginRegistry logins = new LoginRegistry();
+    final PoolAllocations pools = new PoolAllocations();
+    /** Set when a change released a virtual port while flows wait for one: they are offered it. */
+    private boolean released;
     private volatile ApplianceRegistry appliances = ApplianceRegistry.EMPTY;
     /** Flows each appliance carries, read lock-free by least-loaded balancing. */
     private final Map<String, AtomicLong> carried = new ConcurrentHashMap<>();
@@ -107,12 +112,38 @@ final class FlowModel {
             logout(l.vsan().value(), l.pwwn().value(), t, effects);
         } else if (change instanceof ApplianceAdded a) {
             appliances = appliances.withAdded(a.spec(), instant(t));
+            pools.add(a.spec());
         } else if (change instanceof ApplianceRemoved r) {
             appliances = appliances.withRemoved(r.name());
+            pools.remove(r.name());
             carried.remove(r.name());
         } else if (change instanceof ApplianceHealthChanged h) {
             healthChanged(h, effects);
         }
+        if (released) {
+            released = false;
+            serveWaiting(t, effects);
+        }
+    }
+
+    /** Offers freed virtual ports to the flows waiting for one, in id order. */
+    private void serveWaiting(long micros, Effects effects) {
+        if (!pools.anyWaiting()) {
+            return;
+        }
+        FlowColumns c = flows.c;
+        flows.forEachLive(s -> {
+            if (c.current[s] != NameTable.NONE && c.vt[s] == FlowColumns.NO_PORT) {
+                VirtualPortPool pool = pools.get(names.name(c.current[s]), c.vsan[s]);
+                long pair = pool == null ? VirtualPortPool.EXHAUSTED : pool.acquire(c.target[s], c.initiator[s]);
+                if (pair != VirtualPortPool.EXHAUSTED) {
+                    pool.waiting(-1);
+                    c.vt[s] = VirtualPortPool.vt(pair);
+                    c.vi[s] = VirtualPortPool.vi(pair);
+                    refresh(s, micros, true, effects);
+                }
+            }
+        });
     }
 
     private void create(NewFlow f, long micros, Effects effects) {
@@ -126,6 +157,8 @@ final class FlowModel {
         c.createdMicros[slot] = micros;
         c.updatedMicros[slot] = micros;
         c.current[slot] = NameTable.NONE;
+        c.vt[slot] = FlowColumns.NO_PORT;
+        c.vi[slot] = FlowColumns.NO_PORT;
         setPlacement(slot, f.placement());
         byte state = deriveState(slot);
         c.state[slot] = state;
@@ -184,11 +217,45 @@ final class FlowModel {
         }
         if (old != NameTable.NONE) {
             carried.computeIfAbsent(names.name(old), k -> new AtomicLong()).decrementAndGet();
+            releasePorts(slot, old);
         }
         if (current != NameTable.NONE) {
             carried.computeIfAbsent(names.name(current), k -> new AtomicLong()).incrementAndGet();
+            acquirePorts(slot, current);
         }
         flows.c.current[slot] = current;
+    }
+
+    /** The VT of the flow's target and the VI of its host on the appliance, or a place in its queue. */
+    private void acquirePorts(int slot, int appliance) {
+        FlowColumns c = flows.c;
+        VirtualPortPool pool = pools.get(names.name(appliance), c.vsan[slot]);
+        if (pool == null) {
+            return;
+        }
+        long pair = pool.acquire(c.target[slot], c.initiator[slot]);
+        if (pair == VirtualPortPool.EXHAUSTED) {
+            pool.waiting(1);
+        } else {
+            c.vt[slot] = VirtualPortPool.vt(pair);
+            c.vi[slot] = VirtualPortPool.vi(pair);
+        }
+    }
+
+    private void releasePorts(int slot, int appliance) {
+        FlowColumns c = flows.c;
+        VirtualPortPool pool = pools.get(names.name(appliance), c.vsan[slot]);
+        if (pool == null) {
+            return;
+        }
+        if (c.vt[slot] == FlowColumns.NO_PORT) {
+            pool.waiting(-1);
+        } else {
+            pool.release(c.target[slot], c.initiator[slot]);
+            c.vt[slot] = FlowColumns.NO_PORT;
+            c.vi[slot] = FlowColumns.NO_PORT;
+            released |= pool.waiting() > 0;
+        }
     }
 
     private void login(PortLogin p, long micros, Effects effects) {
@@ -247,7 +314,8 @@ final class FlowModel {
         FlowState s = switch (WireCodes.action(c.action[slot])) {
             case PERMIT -> FlowState.DIRECT;
             case DROP -> FlowState.DROPPED;
-            case REDIRECT -> appliances.usable(names.name(c.current[slot]), vsan) ? FlowState.ACTIVE
+            case REDIRECT -> appliances.usable(names.name(c.current[slot]), vsan) && c.vt[slot] != FlowColumns.NO_PORT
+                    ? FlowState.ACTIVE
                     : WireCodes.failover(c.failover[slot]) == FailoverMode.BYPASS ? FlowState.BYPASSED : FlowState.BLOCKED;
         };
         return (byte) s.ordinal();
@@ -282,11 +350,59 @@ final class FlowModel {
     Flow flow(int slot) {
         FlowColumns c = flows.c;
         int vsan = c.vsan[slot];
+        String current = names.name(c.current[slot]);
+        VirtualPortPool pool = pools.get(current, vsan);
+        boolean holds = pool != null && c.vt[slot] != FlowColumns.NO_PORT;
         return new Flow(FlowId.of(c.id[slot]), spec(slot), state(slot), action(slot),
                 Optional.ofNullable(names.name(c.policy[slot])), Optional.ofNullable(names.name(c.group[slot])),
-                Optional.ofNullable(names.name(c.home[slot])), Optional.ofNullable(names.name(c.current[slot])),
+                Optional.ofNullable(names.name(c.home[slot])), Optional.ofNullable(current),
                 failover(slot), fcid(vsan, c.initiator[slot]), fcid(vsan, c.target[slot]),
-                instant(c.createdMicros[slot]), instant(c.updatedMicros[slot]));
+                instant(c.createdMicros[slot]), instant(c.updatedMicros[slot]),
+                holds ? Optional.of(pool.address(c.vt[slot])) : Optional.empty(),
+                holds ? Optional.of(pool.address(c.vi[slot])) : Optional.empty(), issue(slot));
+    }
+
+    /** Why the flow's redirect is not in force as placed, if it is not. */
+    Optional<String> issue(int slot) {
+        FlowColumns c = flows.c;
+        String current = names.name(c.current[slot]);
+        VirtualPortPool pool = pools.get(current, c.vsan[slot]);
+        if (pool == null) {
+            return Optional.empty();
+        }
+        if (c.vt[slot] == FlowColumns.NO_PORT) {
+            PoolUse use = pool.use();
+            return Optional.of("no free virtual port on " + current + " in VSAN " + use.vsan() + " ("
+                    + use.allocated() + " of " + use.total() + " in use)");
+        }
+        long other = pool.isFixed() ? fixedPortConflict(slot) : -1;
+        return other < 0 ? Optional.empty() : Optional.of("shares the one VT/VI of " + current + " in VSAN "
+                + c.vsan[slot] + " with flow " + other + " of the same target or host: their frames are dropped as"
+                + " ambiguous-rule; give " + current + " a pool there");
+    }
+
+    /**
+     * Another active flow on the same fixed VT/VI whose return legs cannot be told from this
+     * active one's: the same target from another host, or the same host to another target (LUNs
+     * apart). -1 if none: only active flows have rewrite rules that can clash.
+     */
+    long fixedPortConflict(int slot) {
+        FlowColumns c = flows.c;
+        byte active = (byte) FlowState.ACTIVE.ordinal();
+        if (c.state[slot] != active) {
+            return -1;
+        }
+        int vsan = c.vsan[slot];
+        long[] other = {-1};
+        IntConsumer check = s -> {
+            if (other[0] < 0 && s != slot && c.current[s] == c.current[slot] && c.state[s] == active
+                    && c.lun[s] == c.lun[slot] && (c.initiator[s] != c.initiator[slot] || c.target[s] != c.target[slot])) {
+                other[0] = c.id[s];
+            }
+        };
+        flows.forEachFlowOf(vsan, c.target[slot], check);
+        flows.forEachFlowOf(vsan, c.initiator[slot], check);
+        return other[0];
     }
 
     private Optional<FcId> fcid(int vsan, long wwn) {
@@ -310,15 +426,37 @@ final class FlowModel {
     /** Restores what a snapshot held: call on a fresh model, then {@link #restoreFlow} per flow. */
     void restore(ApplianceRegistry registry, long nextFlowId) {
         appliances = registry;
+        registry.list().forEach(a -> pools.add(a.spec()));
         nextId = nextFlowId;
     }
 
-    /** After a snapshot's columns are set for {@code slot}: count it and derive its state. */
-    void restoreFlow(int slot) {
+    /**
+     * After a snapshot's columns are set for {@code slot}: count it, take its virtual ports, derive
+     * its state.
+     *
+     * @param heldPorts the flow's VT and VI as the snapshot held them ({@link FlowColumns#NO_PORT}
+     *        for a flow that waited for one); false for a snapshot from before pools, whose fixed
+     *        ports every flow takes anew
+     */
+    void restoreFlow(int slot, boolean heldPorts) {
         FlowColumns c = flows.c;
         int current = c.current[slot];
-        c.current[slot] = NameTable.NONE;
-        setCurrent(slot, current);
+        if (heldPorts) {
+            if (current != NameTable.NONE) {
+                carried.computeIfAbsent(names.name(current), k -> new AtomicLong()).incrementAndGet();
+                VirtualPortPool pool = pools.get(names.name(current), c.vsan[slot]);
+                if (pool != null && c.vt[slot] == FlowColumns.NO_PORT) {
+                    pool.waiting(1);
+                } else if (pool != null) {
+                    pool.hold(c.target[slot], c.initiator[slot], c.vt[slot], c.vi[slot]);
+                }
+            }
+        } else {
+            c.current[slot] = NameTable.NONE;
+            c.vt[slot] = FlowColumns.NO_PORT;
+            c.vi[slot] = FlowColumns.NO_PORT;
+            setCurrent(slot, current);
+        }
         byte state = deriveState(slot);
         c.state[slot] = state;
         stateCounts[state]++;

@@ -24,7 +24,9 @@ import org.fcredirect.flow.api.PortLogin;
  * derived again on load, exactly as replay derives them. Layout in {@code EVENTS.md}.
  */
 final class FlowSnapshotCodec {
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+    /** Snapshots from before port pools: appliances with fixed ports, flows without their VT and VI. */
+    static final byte VERSION_FIXED_PORTS = 1;
 
     private FlowSnapshotCodec() {
     }
@@ -76,6 +78,8 @@ final class FlowSnapshotCodec {
                 out.writeInt(c.home[s]);
                 out.writeByte(c.failover[s]);
                 out.writeInt(c.current[s]);
+                out.writeInt(c.vt[s]);
+                out.writeInt(c.vi[s]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -87,10 +91,11 @@ final class FlowSnapshotCodec {
     static FlowModel decode(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_FIXED_PORTS) {
                 throw new IllegalArgumentException("flow snapshot has format version " + version + "; this flow manager reads "
-                        + VERSION);
+                        + VERSION_FIXED_PORTS + " and " + VERSION);
             }
+            boolean heldPorts = version != VERSION_FIXED_PORTS;
             long nextId = in.readLong();
             long applianceVersion = in.readLong();
             int names = in.readInt();
@@ -101,7 +106,7 @@ final class FlowSnapshotCodec {
             int applianceCount = in.readInt();
             List<Appliance> appliances = new ArrayList<>(applianceCount);
             for (int i = 0; i < applianceCount; i++) {
-                ApplianceSpec spec = FlowEventCodec.readApplianceSpec(in);
+                ApplianceSpec spec = FlowEventCodec.readApplianceSpec(in, version);
                 boolean healthy = in.readBoolean();
                 String reason = in.readUTF();
                 appliances.add(new Appliance(spec, healthy, healthy ? Optional.empty() : Optional.of(reason),
@@ -138,7 +143,11 @@ final class FlowSnapshotCodec {
                 c.home[s] = name(in.readInt(), names);
                 c.failover[s] = WireCodes.code(requirePresent(WireCodes.failover(in.readByte())));
                 c.current[s] = name(in.readInt(), names);
-                model.restoreFlow(s);
+                if (heldPorts) {
+                    c.vt[s] = in.readInt();
+                    c.vi[s] = in.readInt();
+                }
+                model.restoreFlow(s, heldPorts);
             }
             if (in.available() > 0) {
                 throw new IllegalArgumentException("flow snapshot has " + in.available() + " bytes past its end");

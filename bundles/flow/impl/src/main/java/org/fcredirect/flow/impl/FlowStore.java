@@ -289,10 +289,22 @@ public class FlowStore implements HealthCheck {
         }
     }
 
+    /**
+     * Moves redirected flows that found no free virtual port where they were placed to a group
+     * member with room, when their failover mode is standby: the decision that placed them could
+     * not know that flows placed before them in the same change would take the last addresses.
+     */
+    void placeWaiting(Effects effects) {
+        if (model.pools.anyWaiting()) {
+            commitFollowUp("Placing flows that found no free virtual port", reconcile(null), effects);
+        }
+    }
+
     private void finish(Effects effects) {
         if (effects.isEmpty()) {
             return;
         }
+        logRedirectIssues(effects);
         publisher.publish(model, effects);
         if (dispatcher.hasListeners()) {
             dispatcher.dispatch(events(effects));
@@ -301,6 +313,45 @@ public class FlowStore implements HealthCheck {
         FlowSettings s = settings;
         if (s.snapshotEvery() > 0 && eventsSinceSnapshot >= s.snapshotEvery()) {
             takeSnapshot();
+        }
+    }
+
+    /**
+     * One line for the flows of a change that found no free virtual port, and one for those whose
+     * fixed VT/VI make their frames ambiguous, each naming the first flow.
+     */
+    private void logRedirectIssues(Effects effects) {
+        FlowColumns c = model.flows.c;
+        long waiting = 0;
+        long conflicts = 0;
+        String firstWaiting = null;
+        String firstConflict = null;
+        for (int i = 0; i < effects.touchedCount(); i++) {
+            int s = effects.slot(i);
+            VirtualPortPool pool = c.isLive(s) ? model.pools.get(model.names.name(c.current[s]), c.vsan[s]) : null;
+            if (pool == null) {
+                continue;
+            }
+            if (c.vt[s] == FlowColumns.NO_PORT) {
+                if (waiting++ == 0) {
+                    firstWaiting = "flow " + c.id[s] + ": " + model.issue(s).orElse("");
+                }
+                continue;
+            }
+            long other = pool.isFixed() ? model.fixedPortConflict(s) : -1;
+            if (other >= 0 && conflicts++ == 0) {
+                firstConflict = "flows " + c.id[s] + " and " + other + " share the one VT/VI of "
+                        + model.names.name(c.current[s]) + " in VSAN " + c.vsan[s];
+            }
+        }
+        if (waiting > 0) {
+            LOG.warn("{} flows of this change are not redirected, their appliance has no free virtual port ({}); their"
+                    + " failover mode decides their traffic until one is freed", waiting, firstWaiting);
+        }
+        if (conflicts > 0) {
+            LOG.warn("{} ({} flows of this change conflict so): their return frames are dropped as ambiguous-rule;"
+                    + " give the appliance a pool of virtual ports there (fcr:flow-show names the other flow)",
+                    firstConflict, conflicts);
         }
     }
 

@@ -11,6 +11,10 @@ import org.fcredirect.flow.api.Appliance;
 import org.fcredirect.flow.api.ApplianceInventory;
 import org.fcredirect.flow.api.ApplianceSpec;
 import org.fcredirect.flow.api.NotFoundException;
+import org.fcredirect.flow.api.PoolUse;
+import org.fcredirect.flow.api.PortAllocation;
+import org.fcredirect.flow.api.PortLogin;
+import org.fcredirect.flow.api.PortPool;
 import org.fcredirect.flow.api.ValidationException;
 import org.fcredirect.flow.api.VirtualPorts;
 import org.fcredirect.flow.impl.FlowChange.ApplianceAdded;
@@ -55,10 +59,11 @@ public class InventoryManager implements ApplianceInventory {
                 checkVirtualPort(p.vsan(), p.vtPwwn(), p.vtFcid(), "vt");
                 checkVirtualPort(p.vsan(), p.viPwwn(), p.viFcid(), "vi");
             }
+            spec.pools().values().forEach(this::checkPool);
             store.commit(List.of(new ApplianceAdded(store.now(), spec)), effects);
             store.commitFollowUp("Placing flows of group " + spec.group(), store.reconcile(spec.group()), effects);
-            LOG.info("Appliance {} added to group {} (weight {}, VSANs {})", spec.name(), spec.group(), spec.weight(),
-                    spec.ports().keySet());
+            LOG.info("Appliance {} added to group {} (weight {}, VSANs {}{})", spec.name(), spec.group(), spec.weight(),
+                    spec.vsans(), spec.pools().isEmpty() ? "" : ", pools " + spec.pools().values());
             return null;
         });
     }
@@ -77,6 +82,19 @@ public class InventoryManager implements ApplianceInventory {
         if (loggedIn != LoginRegistry.NOT_LOGGED_IN && loggedIn != fcid.value()) {
             throw new ValidationException(which + " pwwn", pwwn, "is logged in with FCID " + FcId.format(loggedIn)
                     + " in VSAN " + vsan);
+        }
+    }
+
+    private void checkPool(PortPool pool) {
+        model.appliances().overlapping(pool).ifPresent(a -> {
+            throw new ValidationException("pool", pool, "shares FCIDs or pWWNs with appliance " + a.name() + " in VSAN "
+                    + pool.vsan());
+        });
+        for (PortLogin p : model.logins.list(pool.vsan().value())) {
+            if (pool.containsFcid(p.fcid().value()) || pool.containsPwwn(p.pwwn().value())) {
+                throw new ValidationException("pool", pool, "holds the address of logged-in port " + p.pwwn() + " "
+                        + p.fcid() + " in VSAN " + pool.vsan());
+            }
         }
     }
 
@@ -141,6 +159,7 @@ public class InventoryManager implements ApplianceInventory {
             store.commit(List.of(new ApplianceHealthChanged(store.now(), name, healthy, reason)), effects);
             List<FlowChange> follow = store.reconcile(a.group());
             store.commitFollowUp((healthy ? "Failing back to " : "Failing over from ") + name, follow, effects);
+            store.placeWaiting(effects);
             long moved = follow.stream().filter(FlowsMoved.class::isInstance)
                     .mapToLong(f -> ((FlowsMoved) f).moves().size()).sum();
             if (healthy) {
@@ -151,6 +170,16 @@ public class InventoryManager implements ApplianceInventory {
             }
             return null;
         });
+    }
+
+    @Override
+    public List<PoolUse> poolUse(String name) {
+        return store.read(() -> model.pools.use(name));
+    }
+
+    @Override
+    public List<PortAllocation> allocations(String name) {
+        return store.read(() -> model.pools.allocations(name));
     }
 
     @Override

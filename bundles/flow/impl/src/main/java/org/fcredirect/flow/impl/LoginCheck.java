@@ -51,7 +51,7 @@ final class LoginCheck {
         }
         model.appliances().holderOf(vsan, wwn, fcid).ifPresent(a -> {
             boolean sameName = a.portsIn(vsan).map(vp -> vp.vtPwwn().value() == wwn || vp.viPwwn().value() == wwn)
-                    .orElse(false);
+                    .orElse(false) || a.poolIn(vsan).map(pool -> pool.containsPwwn(wwn)).orElse(false);
             throw new ValidationException(sameName ? "pwwn" : "fcid", sameName ? p.pwwn() : p.fcid(),
                     "is a virtual port of appliance " + a.name() + " in VSAN " + vsan);
         });

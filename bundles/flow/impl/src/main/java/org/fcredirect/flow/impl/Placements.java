@@ -26,7 +26,9 @@ import org.fcredirect.policy.api.PolicyService;
  * there; otherwise the policy engine decides, or the default action while there is none. Where a
  * redirected flow runs: its home appliance while that is usable; else, in standby mode, another
  * usable member of its group, the same for every flow of one target (rendezvous hashing on the
- * target, so target affinity survives a failover); else nowhere, and its state says why.
+ * target, so target affinity survives a failover); else nowhere, and its state says why. An
+ * appliance whose pool has no room for the flow's VT and VI counts as unusable for it; when no
+ * other member has room either, the flow waits on its home for a free address.
  */
 final class Placements {
     private final FlowModel model;
@@ -46,7 +48,8 @@ final class Placements {
         if (spec.appliance().isPresent()) {
             Appliance a = model.appliances().get(spec.appliance().get()).orElseThrow();
             FailoverMode failover = specFailover != null ? specFailover : settings.get().defaultFailover();
-            String current = place(spec.vsan().value(), spec.target().value(), a.name(), a.group(), failover, null);
+            String current = place(spec.vsan().value(), spec.target().value(), spec.initiator().value(), a.name(),
+                    a.group(), failover, null);
             p = new Placement(FlowAction.REDIRECT, null, a.group(), a.name(), failover, current);
         } else {
             p = fromPolicy(spec, specFailover, null, null, null);
@@ -90,23 +93,28 @@ final class Placements {
         String home = sameGroup && model.appliances().usable(oldHome, vsan) ? oldHome : d.appliance().orElse(null);
         FailoverMode failover = specFailover != null ? specFailover
                 : d.failover().orElse(settings.get().defaultFailover());
-        String current = place(vsan, spec.target().value(), home, group, failover, sameGroup ? oldCurrent : null);
+        String current = place(vsan, spec.target().value(), spec.initiator().value(), home, group, failover,
+                sameGroup ? oldCurrent : null);
         return new Placement(FlowAction.REDIRECT, policyName, group, home, failover, current);
     }
 
     /** Where a redirected flow runs now, given its home, group, failover mode and where it runs. */
-    String place(int vsan, long target, String home, String group, FailoverMode failover, String current) {
+    String place(int vsan, long target, long host, String home, String group, FailoverMode failover, String current) {
         ApplianceRegistry appliances = model.appliances();
+        PoolAllocations pools = model.pools;
         boolean currentIsStandby = current != null && !current.equals(home) && appliances.usable(current, vsan)
+                && pools.hasRoom(current, vsan, target, host)
                 && appliances.get(current).map(Appliance::group).filter(group::equals).isPresent();
-        if (home != null && appliances.usable(home, vsan)) {
+        if (home != null && appliances.usable(home, vsan) && pools.hasRoom(home, vsan, target, host)) {
             return currentIsStandby && !settings.get().failback() ? current : home;
         }
         if (failover == FailoverMode.STANDBY) {
             if (currentIsStandby) {
                 return current;
             }
-            String standby = TargetAffinity.choose(appliances.usableMembers(group, vsan), vsan, target);
+            List<Appliance> members = new ArrayList<>(appliances.usableMembers(group, vsan));
+            members.removeIf(a -> !pools.hasRoom(a.name(), vsan, target, host));
+            String standby = TargetAffinity.choose(members, vsan, target);
             if (standby != null) {
                 return standby;
             }
@@ -117,7 +125,8 @@ final class Placements {
     /** Where the flow in a slot should run now; equal to its current appliance when nothing changes. */
     String place(int slot) {
         FlowColumns c = model.flows.c;
-        return place(c.vsan[slot], c.target[slot], model.names.name(c.home[slot]), model.names.name(c.group[slot]),
+        return place(c.vsan[slot], c.target[slot], c.initiator[slot], model.names.name(c.home[slot]),
+                model.names.name(c.group[slot]),
                 model.failover(slot), model.names.name(c.current[slot]));
     }
 

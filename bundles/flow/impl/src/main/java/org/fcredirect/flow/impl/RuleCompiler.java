@@ -5,13 +5,12 @@ import java.util.List;
 
 import org.fcredirect.fastpath.api.RewriteRule;
 import org.fcredirect.fastpath.api.RuleBatch;
-import org.fcredirect.fc.VsanId;
 import org.fcredirect.fc.fcp.Lun;
-import org.fcredirect.flow.api.VirtualPorts;
 
 /**
- * Turns a flow's state into its fast-path rules. ACTIVE: the four redirect legs (I→T becomes
- * I→VT; VI→T leaves as I→T; T→I becomes T→VI; VT→I leaves as T→I). DIRECT and BYPASSED: permit
+ * Turns a flow's state into its fast-path rules. ACTIVE: the four redirect legs over the VT of its
+ * target and the VI of its host on its appliance (I→T becomes I→VT; VI→T leaves as I→T; T→I
+ * becomes T→VI; VT→I leaves as T→I). DIRECT and BYPASSED: permit
  * I→T and T→I. DROPPED and BLOCKED: drop I→T and T→I. PENDING: nothing (no FCIDs yet).
  */
 final class RuleCompiler {
@@ -41,10 +40,8 @@ final class RuleCompiler {
         switch (model.state(slot)) {
             case PENDING -> { }
             case ACTIVE -> {
-                VirtualPorts p = model.appliances().get(model.names.name(c.current[slot])).orElseThrow()
-                        .portsIn(VsanId.of(vsan)).orElseThrow();
-                int vt = p.vtFcid().value();
-                int vi = p.viFcid().value();
+                int vt = c.vt[slot];
+                int vi = c.vi[slot];
                 out.add(RewriteRule.rewrite(flow, vsan, i, t, lun, i, vt));
                 out.add(RewriteRule.rewrite(flow, vsan, vi, t, lun, i, t));
                 out.add(RewriteRule.rewrite(flow, vsan, t, i, lun, t, vi));

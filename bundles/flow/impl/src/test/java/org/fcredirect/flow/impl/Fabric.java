@@ -12,6 +12,7 @@ import org.fcredirect.flow.api.ApplianceSpec;
 import org.fcredirect.flow.api.FailoverMode;
 import org.fcredirect.flow.api.FlowAction;
 import org.fcredirect.flow.api.FlowSpec;
+import org.fcredirect.flow.api.PortPool;
 import org.fcredirect.flow.api.VirtualPorts;
 import org.fcredirect.storage.testkit.InMemoryEventLog;
 
@@ -82,6 +83,16 @@ final class Fabric implements AutoCloseable {
     /** Appliance {@code n}: VT 0x0300n0 and VI 0x0300n1 in VSAN 10. */
     static ApplianceSpec appliance(String name, String group, int n) {
         return ApplianceSpec.builder(name).group(group).ports(ports(VSAN, n)).build();
+    }
+
+    /** Appliance {@code n} with a pool of {@code size} addresses from 0x04n000 in VSAN 10. */
+    static ApplianceSpec pooled(String name, String group, int n, int size) {
+        return ApplianceSpec.builder(name).group(group).pool(pool(n, size)).build();
+    }
+
+    static PortPool pool(int n, int size) {
+        return new PortPool(VSAN, FcId.of(0x040000 + n * 0x1000), FcId.of(0x040000 + n * 0x1000 + size - 1),
+                Wwn.of(0x5000_0001_0000_0000L + ((long) n << 16)));
     }
 
     static VirtualPorts ports(VsanId vsan, int n) {

@@ -16,6 +16,9 @@ import org.fcredirect.flow.api.ApplianceInventory;
 import org.fcredirect.flow.api.ApplianceSpec;
 import org.fcredirect.flow.api.NotFoundException;
 import org.fcredirect.flow.api.NotStoredException;
+import org.fcredirect.flow.api.PoolUse;
+import org.fcredirect.flow.api.PortAllocation;
+import org.fcredirect.flow.api.PortPool;
 import org.fcredirect.flow.api.VirtualPorts;
 
 /**
@@ -110,6 +113,23 @@ public final class FakeInventory implements ApplianceInventory {
                     Instant.EPOCH));
             version++;
         }
+    }
+
+    /** Every pool unused: this inventory carries no flows. */
+    @Override
+    public synchronized List<PoolUse> poolUse(String name) {
+        Appliance a = appliances.get(name);
+        if (a == null) {
+            return List.of();
+        }
+        return a.spec().vsans().stream().map(v -> new PoolUse(v, 0, a.poolIn(v).map(PortPool::size).orElse(2), 0))
+                .toList();
+    }
+
+    /** None: this inventory carries no flows. */
+    @Override
+    public List<PortAllocation> allocations(String name) {
+        return List.of();
     }
 
     @Override

@@ -31,7 +31,7 @@ final class ApplianceChooser {
         String group = p.group().orElseThrow();
         List<Appliance> members = new ArrayList<>();
         for (Appliance a : inventory.list()) {
-            if (a.group().equals(group) && a.healthy() && a.portsIn(context.vsan()).isPresent()) {
+            if (a.group().equals(group) && a.healthy() && a.serves(context.vsan())) {
                 members.add(a);
             }
         }

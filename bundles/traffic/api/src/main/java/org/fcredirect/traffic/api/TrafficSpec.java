@@ -21,28 +21,23 @@ import java.util.regex.Pattern;
  * as fast as the fast path takes them, until a duration, a frame count or an exchange count is
  * reached or it is stopped. The same spec and seed give the same traffic.
  *
- * <p>Planned placement: the j-th target of host h is {@code (h + j) mod targetsPerVsan}, through
- * appliance j (spread over the spare appliances when there are more). An appliance has one
- * virtual target and one virtual initiator per VSAN, so two flows through one appliance to the
- * same target (or from the same host) could not be told apart on the appliance's side; the
- * placement avoids that, which is why {@code initiatorsPerVsan <= targetsPerVsan} and
- * {@code appliances >= flowsPerInitiator} when anything is redirected.
+ * <p>Planned placement: the j-th target of host h is {@code (h + j) mod targetsPerVsan}, and
+ * every redirected flow of target t goes through appliance {@code t mod appliances}: one appliance
+ * in front of an array serves every host of it. Appliances have a pool of virtual ports per VSAN,
+ * a virtual target for each target and a virtual initiator for each host they serve, so any number
+ * of hosts may share a target and any number of flows an appliance (up to
+ * {@value #MAX_REDIRECTING_APPLIANCES} appliances, each with room for 4096 virtual ports per VSAN).
  *
  * <p>Appliances and failover: appliance {@code a} belongs to group {@code a mod groups} (group
  * names: {@code trafgen} for one group, {@code trafgen-a}, {@code trafgen-b}, ... for several, or
  * the names given). {@code failover} is written into every flow's spec: {@code standby},
  * {@code bypass}, {@code block}, {@code mixed} (flow index mod 3: standby, bypass, block), or
  * {@code default} (none: the deciding policy's mode, else the flow manager's). Standby moves a
- * flow to another appliance of its group; that appliance must not carry another flow of the same
- * host or target in the VSAN, which holds when {@code flowsPerInitiator = 1} or the number of
- * groups is a multiple of {@code flowsPerInitiator} (then every member of a group carries the same
- * j-th target of its hosts).
+ * flow to another appliance of its group, which gives it a virtual target and initiator of its own.
  *
  * <p>Who places: {@code explicit} names the planned appliance in each redirected flow;
  * {@code policy} creates every flow without one, so the policy engine decides each (redirect,
- * permit or drop, and where), and {@code redirectPercent} is not used. Since the policies may put
- * any two flows on one appliance, {@code policy} needs {@code flowsPerInitiator = 1}: then no two
- * flows of a VSAN share a host or a target.
+ * permit or drop, and where), and {@code redirectPercent} is not used.
  *
  * <p>Port names, for policies that match them: in VSAN {@code v} (four hex digits {@code VVVV}),
  * host {@code h} is {@code 21:00:VV:VV:00:00:HH:HH} and target {@code t} is
@@ -88,6 +83,8 @@ public final class TrafficSpec {
         }
     }
 
+    /** Appliances whose pools of 4096 virtual ports per VSAN fit the domains 0x30..0xef. */
+    private static final int MAX_REDIRECTING_APPLIANCES = 3072;
     /** Longest list of appliance groups, and of {@code groups=N}. */
     public static final int MAX_GROUPS = 26;
     /** What an appliance group name must match (the flow manager's rule for names). */
@@ -633,32 +630,14 @@ public final class TrafficSpec {
             // what may be redirected: the planned share, or under the policies any flow once there are appliances
             boolean redirecting = placement == Placement.POLICY ? appliances > 0 : redirectPercent > 0;
             if (redirecting) {
-                if (placement == Placement.POLICY && flowsPerInitiator > 1) {
-                    throw new IllegalArgumentException("traffic setting placement=policy needs flowsPerInitiator=1 (not "
-                            + flowsPerInitiator + "): the policies may put two flows of one host on one appliance, whose"
-                            + " one virtual target and initiator per VSAN could not tell them apart");
-                }
-                if (appliances < flowsPerInitiator) {
-                    throw new IllegalArgumentException("traffic setting appliances=" + appliances + " must be at least"
-                            + " flowsPerInitiator=" + flowsPerInitiator + " when flows are redirected: an appliance has one"
-                            + " virtual target and initiator per VSAN, so each of a host's flows needs its own appliance");
-                }
-                if (initiatorsPerVsan > targetsPerVsan) {
-                    throw new IllegalArgumentException("traffic setting initiatorsPerVsan=" + initiatorsPerVsan
-                            + " must not exceed targetsPerVsan=" + targetsPerVsan + " when flows are redirected: two hosts"
-                            + " reaching one target through one appliance could not be told apart on the appliance's side");
+                if (appliances > MAX_REDIRECTING_APPLIANCES) {
+                    throw new IllegalArgumentException("traffic setting appliances=" + appliances + " must be at most "
+                            + MAX_REDIRECTING_APPLIANCES + " when flows are redirected: their pools of virtual ports take"
+                            + " the domains 0x30 to 0xef");
                 }
                 if (groups.size() > appliances) {
                     throw new IllegalArgumentException("traffic setting groups=" + String.join(",", groups) + " makes "
                             + groups.size() + " groups of appliances=" + appliances + ": every group needs an appliance");
-                }
-                if ((failover == Failover.STANDBY || failover == Failover.MIXED) && flowsPerInitiator > 1
-                        && groups.size() % flowsPerInitiator != 0) {
-                    throw new IllegalArgumentException("traffic setting failover=" + failover + " with flowsPerInitiator="
-                            + flowsPerInitiator + " needs a number of groups that is a multiple of " + flowsPerInitiator
-                            + " (not " + groups.size() + ") or flowsPerInitiator=1: else a standby appliance carries two"
-                            + " flows of one host or target in a VSAN, which its one virtual target and initiator cannot"
-                            + " tell apart");
                 }
             }
             long perVsan = (long) initiatorsPerVsan * flowsPerInitiator * queueDepth;

@@ -74,22 +74,19 @@ class TrafficSpecTest {
     }
 
     @Test
-    void policyPlacementNeedsOneFlowPerHost() {
-        refused("placement=policy flowsPerInitiator=2 appliances=4", "placement=policy");
-        TrafficSpec s = TrafficSpec.parse("placement=policy flowsPerInitiator=1 appliances=4 redirectPercent=0");
+    void manyHostsPerTargetAndManyFlowsPerApplianceAreAllowedUnderEveryPlacementAndFailover() {
+        TrafficSpec many = TrafficSpec.parse("initiatorsPerVsan=200 targetsPerVsan=20 flowsPerInitiator=5 appliances=2"
+                + " redirectPercent=100 failover=standby");
+        assertEquals(1000, many.flows());
+        TrafficSpec s = TrafficSpec.parse("placement=policy flowsPerInitiator=2 appliances=1 redirectPercent=0");
         assertEquals(TrafficSpec.Placement.POLICY, s.placement(), "the policies decide: redirectPercent is not used");
-        refused("placement=policy initiatorsPerVsan=20 targetsPerVsan=10 appliances=2", "initiatorsPerVsan");
+        assertEquals(TrafficSpec.Failover.MIXED,
+                TrafficSpec.parse("flowsPerInitiator=2 appliances=6 groups=3 failover=mixed").failover());
     }
 
     @Test
-    void standbyWithSeveralFlowsPerHostNeedsGroupsOfOneColumnOfAppliances() {
-        refused("flowsPerInitiator=2 appliances=4 failover=standby", "failover=standby");
-        refused("flowsPerInitiator=2 appliances=6 groups=3 failover=mixed", "failover=mixed");
-        assertEquals(TrafficSpec.Failover.STANDBY,
-                TrafficSpec.parse("flowsPerInitiator=2 appliances=4 groups=2 failover=standby").failover());
-        assertEquals(TrafficSpec.Failover.BYPASS,
-                TrafficSpec.parse("flowsPerInitiator=2 appliances=4 failover=bypass").failover(), "nothing moves to a standby");
-        assertEquals(TrafficSpec.Failover.STANDBY,
-                TrafficSpec.parse("flowsPerInitiator=1 appliances=4 failover=standby").failover());
+    void moreAppliancesThanTheirPoolsHaveDomainsForAreRefusedWhenRedirecting() {
+        refused("appliances=3073 redirectPercent=50", "appliances");
+        assertEquals(3073, TrafficSpec.parse("appliances=3073 redirectPercent=0").appliances(), "nothing redirected");
     }
 }

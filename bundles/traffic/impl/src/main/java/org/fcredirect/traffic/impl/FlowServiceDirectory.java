@@ -26,7 +26,7 @@ import org.fcredirect.flow.api.FlowState;
 import org.fcredirect.flow.api.ImportResult;
 import org.fcredirect.flow.api.LoginTable;
 import org.fcredirect.flow.api.PortLogin;
-import org.fcredirect.flow.api.VirtualPorts;
+import org.fcredirect.flow.api.PortPool;
 import org.fcredirect.traffic.api.TrafficSpec;
 
 /**
@@ -113,7 +113,7 @@ final class FlowServiceDirectory implements FabricDirectory {
             FlowRoutes.Move route = route(f, flow, false);
             if (route == null) {
                 throw new IllegalStateException("flow " + flow.id() + " runs through appliance "
-                        + flow.appliance().orElse("?") + ", which has no virtual ports in VSAN " + flow.spec().vsan());
+                        + flow.appliance().orElse("?") + " but holds no virtual ports there");
             }
             routes.set(f, route.path(), route.vt(), route.vi());
         }
@@ -166,18 +166,18 @@ final class FlowServiceDirectory implements FabricDirectory {
     }
 
     /**
-     * Where a flow's frames go in its state: through its appliance while active, unchanged while
-     * direct or bypassed, and also while pending or deleted (no rules: the fast path's default
-     * decision applies), dropped while dropped or blocked. Null when its appliance has no ports in
-     * the flow's VSAN (any more).
+     * Where a flow's frames go in its state: through the VT of its target and the VI of its host on
+     * its appliance while active, unchanged while direct or bypassed, and also while pending or
+     * deleted (no rules: the fast path's default decision applies), dropped while dropped or
+     * blocked. Null when an active flow holds no virtual ports (its appliance left meanwhile).
      */
     private FlowRoutes.Move route(int f, Flow flow, boolean deleted) {
         long id = flow.id().value();
         FlowState state = deleted ? FlowState.PENDING : flow.state();
         return switch (state) {
-            case ACTIVE -> flow.appliance().flatMap(inventory::get).flatMap(a -> a.portsIn(flow.spec().vsan()))
-                    .map(p -> new FlowRoutes.Move(f, id, FlowRoutes.REDIRECT, p.vtFcid().value(), p.viFcid().value()))
-                    .orElse(null);
+            case ACTIVE -> flow.virtualTarget().isEmpty() || flow.virtualInitiator().isEmpty() ? null
+                    : new FlowRoutes.Move(f, id, FlowRoutes.REDIRECT, flow.virtualTarget().get().fcid().value(),
+                            flow.virtualInitiator().get().fcid().value());
             case DROPPED, BLOCKED -> new FlowRoutes.Move(f, id, FlowRoutes.DROP, 0, 0);
             default -> new FlowRoutes.Move(f, id, FlowRoutes.DIRECT, 0, 0);
         };
@@ -243,9 +243,9 @@ final class FlowServiceDirectory implements FabricDirectory {
         ApplianceSpec.Builder b = ApplianceSpec.builder(TrafficTopology.applianceName(a)).group(t.groupOf(a));
         for (int v = 0; v < t.spec.vsans(); v++) {
             int vsan = t.spec.firstVsan() + v;
-            b.ports(new VirtualPorts(VsanId.of(vsan), Wwn.of(TrafficTopology.vtWwn(vsan, a)),
-                    FcId.of(TrafficTopology.vtFcidOf(a)), Wwn.of(TrafficTopology.viWwn(vsan, a)),
-                    FcId.of(TrafficTopology.viFcidOf(a))));
+            int first = TrafficTopology.poolFirstFcid(a);
+            b.pool(new PortPool(VsanId.of(vsan), FcId.of(first), FcId.of(first + TrafficTopology.POOL_SIZE - 1),
+                    Wwn.of(TrafficTopology.poolWwnBase(vsan, a))));
         }
         return b.build();
     }

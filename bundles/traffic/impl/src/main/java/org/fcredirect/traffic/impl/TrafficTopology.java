@@ -7,11 +7,22 @@ import org.fcredirect.traffic.api.TrafficSpec;
 
 /**
  * The ports and flows a {@link TrafficSpec} describes, as arrays by flow index (VSAN-major, then
- * host, then the host's n-th target), and where each flow is planned to go. Addresses are derived
- * from indexes so any number of runs agree on them: hosts in domains 0x10-0x1f, targets 0x20-0x2f,
- * appliance virtual ports 0x30 on. Where a flow actually goes is {@link FlowRoutes}'s business.
+ * host, then the host's n-th target), and where each flow is planned to go: every flow of target
+ * t through appliance {@code t mod appliances}, so one appliance serves every host of the targets
+ * it fronts. Addresses are derived from indexes so any number of runs agree on them: hosts in
+ * domain 0x10, targets 0x20, and from domain 0x30 on a pool of {@value #POOL_SIZE} virtual port
+ * addresses per appliance. Where a flow actually goes, with which VT and VI, is
+ * {@link FlowRoutes}'s business; the planned VT and VI here are what {@link DirectRules} use
+ * without a flow manager to allocate them (unambiguous up to {@value #POOL_HALF} targets and
+ * hosts per VSAN).
  */
 final class TrafficTopology {
+    /** Virtual port addresses of each appliance in each VSAN: 16 areas of one domain. */
+    static final int POOL_SIZE = 4096;
+    static final int POOL_HALF = POOL_SIZE / 2;
+    private static final int FIRST_POOL_DOMAIN = 0x30;
+    private static final int POOLS_PER_DOMAIN = 0x10000 / POOL_SIZE;
+
     private static final TrafficSpec.Failover[] MIXED = {TrafficSpec.Failover.STANDBY, TrafficSpec.Failover.BYPASS,
         TrafficSpec.Failover.BLOCK};
 
@@ -31,7 +42,6 @@ final class TrafficTopology {
         target = new int[flows];
         appliance = new int[flows];
         int perHost = spec.flowsPerInitiator();
-        int spread = Math.max(1, spec.appliances() / perHost);
         int f = 0;
         for (int v = 0; v < spec.vsans(); v++) {
             for (int h = 0; h < spec.initiatorsPerVsan(); h++) {
@@ -39,10 +49,8 @@ final class TrafficTopology {
                     vsan[f] = spec.firstVsan() + v;
                     host[f] = h;
                     target[f] = (h + j) % spec.targetsPerVsan();
-                    // appliance j (or one of its spares) carries the j-th target of every host, so
-                    // no appliance carries two flows to one target or from one host
                     appliance[f] = spec.placement() == TrafficSpec.Placement.EXPLICIT && redirected(spec, f)
-                            ? j + perHost * (h % spread) : -1;
+                            ? target[f] % spec.appliances() : -1;
                     f++;
                 }
             }
@@ -68,12 +76,14 @@ final class TrafficTopology {
         return targetFcidOf(target[flow]);
     }
 
+    /** The planned VT: the pool's first half, by target. */
     int vtFcid(int flow) {
-        return vtFcidOf(appliance[flow]);
+        return poolFirstFcid(appliance[flow]) + target[flow] % POOL_HALF;
     }
 
+    /** The planned VI: the pool's second half, by host. */
     int viFcid(int flow) {
-        return viFcidOf(appliance[flow]);
+        return poolFirstFcid(appliance[flow]) + POOL_HALF + host[flow] % POOL_HALF;
     }
 
     /** Appliances the spec names, whether or not a flow uses each (none when nothing is to be redirected). */
@@ -123,12 +133,9 @@ final class TrafficTopology {
         return 0x200000 + t;
     }
 
-    static int vtFcidOf(int a) {
-        return 0x300000 + 2 * a;
-    }
-
-    static int viFcidOf(int a) {
-        return 0x300000 + 2 * a + 1;
+    /** The first address of appliance {@code a}'s pool, the same in every VSAN. */
+    static int poolFirstFcid(int a) {
+        return (FIRST_POOL_DOMAIN + a / POOLS_PER_DOMAIN) << 16 | a % POOLS_PER_DOMAIN * POOL_SIZE;
     }
 
     static long hostWwn(int vsan, int h) {
@@ -139,12 +146,9 @@ final class TrafficTopology {
         return 0x5006_0000_0000_0000L | (long) vsan << 32 | t;
     }
 
-    static long vtWwn(int vsan, int a) {
-        return 0x5200_0000_0000_0000L | (long) vsan << 32 | 2L * a;
-    }
-
-    static long viWwn(int vsan, int a) {
-        return 0x5200_0000_0000_0000L | (long) vsan << 32 | 2L * a + 1;
+    /** The pWWN of the first address of appliance {@code a}'s pool in the VSAN. */
+    static long poolWwnBase(int vsan, int a) {
+        return 0x5200_0000_0000_0000L | (long) vsan << 32 | (long) a * POOL_SIZE;
     }
 
     static String applianceName(int a) {

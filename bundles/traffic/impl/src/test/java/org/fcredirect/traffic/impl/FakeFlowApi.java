@@ -53,7 +53,7 @@ import org.fcredirect.flow.api.FlowState;
 import org.fcredirect.flow.api.ImportResult;
 import org.fcredirect.flow.api.LoginTable;
 import org.fcredirect.flow.api.PortLogin;
-import org.fcredirect.flow.api.VirtualPorts;
+import org.fcredirect.flow.api.VirtualAddress;
 
 /**
  * The flow API as far as the traffic generator uses it, in memory: logins, appliances, flows
@@ -249,6 +249,16 @@ final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
     }
 
     @Override
+    public List<org.fcredirect.flow.api.PoolUse> poolUse(String name) {
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
+    }
+
+    @Override
+    public List<org.fcredirect.flow.api.PortAllocation> allocations(String name) {
+        throw new UnsupportedOperationException("a fake: these tests do not call it");
+    }
+
+    @Override
     public long flowCount(String name) {
         throw new UnsupportedOperationException("a fake: these tests do not call it");
     }
@@ -300,12 +310,23 @@ final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
                 : appliance.isPresent() ? FlowState.ACTIVE : FlowState.DIRECT;
         FlowAction action = appliance.isPresent() ? FlowAction.REDIRECT : FlowAction.PERMIT;
         return new Flow(FlowId.of(id), s, state, action, Optional.empty(), appliance.map(a -> appliances.get(a).group()),
-                appliance, appliance, s.failover().orElse(FailoverMode.STANDBY), i, t, Instant.EPOCH, Instant.EPOCH);
+                appliance, appliance, s.failover().orElse(FailoverMode.STANDBY), i, t, Instant.EPOCH, Instant.EPOCH,
+                virtualPort(appliance, s, s.target(), 0), virtualPort(appliance, s, s.initiator(), 1), Optional.empty());
     }
 
-    private static Flow with(Flow f, FlowState state, Optional<String> appliance) {
-        return new Flow(f.id(), f.spec(), state, f.action(), f.policy(), f.group(), f.homeAppliance(), appliance,
-                f.failover(), f.initiatorFcid(), f.targetFcid(), f.created(), Instant.now());
+    private Flow with(Flow f, FlowState state, Optional<String> appliance) {
+        FlowSpec s = f.spec();
+        return new Flow(f.id(), s, state, f.action(), f.policy(), f.group(), f.homeAppliance(), appliance,
+                f.failover(), f.initiatorFcid(), f.targetFcid(), f.created(), Instant.now(),
+                virtualPort(appliance, s, s.target(), 0), virtualPort(appliance, s, s.initiator(), 1), Optional.empty());
+    }
+
+    /** A VT (half 0) or VI (half 1) of the appliance's pool, by the low bits of the port's name: no allocator in a fake. */
+    private Optional<VirtualAddress> virtualPort(Optional<String> appliance, FlowSpec s, Wwn port, int half) {
+        return appliance.flatMap(a -> appliances.get(a).poolIn(s.vsan())).map(p -> {
+            int offset = half * (p.size() / 2) + (int) (port.value() & 0xFFFF) % (p.size() / 2);
+            return new VirtualAddress(p.pwwn(offset), p.fcid(offset));
+        });
     }
 
     /** Publishes the rules of the changed flows, then tells the listeners, as the flow manager does. */
@@ -346,9 +367,8 @@ final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
         if (f.state() == FlowState.BLOCKED || f.state() == FlowState.DROPPED) {
             return List.of(RewriteRule.drop(id, v, i, t, any), RewriteRule.drop(id, v, t, i, any));
         }
-        VirtualPorts p = appliances.get(f.appliance().orElseThrow()).portsIn(f.spec().vsan()).orElseThrow();
-        int vt = p.vtFcid().value();
-        int vi = p.viFcid().value();
+        int vt = f.virtualTarget().orElseThrow().fcid().value();
+        int vi = f.virtualInitiator().orElseThrow().fcid().value();
         return List.of(RewriteRule.rewrite(id, v, i, t, any, i, vt), RewriteRule.rewrite(id, v, vi, t, any, i, t),
                 RewriteRule.rewrite(id, v, t, i, any, t, vi), RewriteRule.rewrite(id, v, vt, i, any, t, i));
     }

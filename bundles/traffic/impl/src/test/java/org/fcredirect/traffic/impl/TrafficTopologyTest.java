@@ -1,8 +1,11 @@
 package org.fcredirect.traffic.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,25 +43,27 @@ class TrafficTopologyTest {
         assertEquals(Optional.empty(), new TrafficTopology(TrafficSpec.parse("appliances=1")).failoverOf(0));
     }
 
-    /** Why failover=standby with several flows per host wants groups of one column: no standby may mix hosts or targets. */
+    /** Many hosts behind one array: every flow of a target through one appliance, each target and host with its own VT or VI. */
     @Test
-    void withGroupsAMultipleOfFlowsPerHostNoTwoFlowsOfAGroupShareAHostOrATarget() {
-        TrafficTopology t = new TrafficTopology(TrafficSpec.parse("initiatorsPerVsan=8 targetsPerVsan=8 flowsPerInitiator=2"
-                + " appliances=8 groups=4 failover=standby"));
-        for (String group : Set.of("trafgen-a", "trafgen-b", "trafgen-c", "trafgen-d")) {
-            Set<Integer> hosts = new HashSet<>();
-            Set<Integer> targets = new HashSet<>();
-            int flows = 0;
-            for (int f = 0; f < t.flows; f++) {
-                if (t.redirected(f) && t.groupOf(t.appliance[f]).equals(group)) {
-                    hosts.add(t.host[f]);
-                    targets.add(t.target[f]);
-                    flows++;
-                }
-            }
-            assertEquals(flows, hosts.size(), group);
-            assertEquals(flows, targets.size(), group);
+    void everyFlowOfATargetGoesThroughOneApplianceWithAVtPerTargetAndAViPerHost() {
+        TrafficTopology t = new TrafficTopology(TrafficSpec.parse("initiatorsPerVsan=200 targetsPerVsan=20"
+                + " flowsPerInitiator=5 appliances=2 redirectPercent=100"));
+        Map<Integer, Integer> vtOfTarget = new HashMap<>();
+        Map<Long, Integer> viOfHostOnAppliance = new HashMap<>();
+        Set<Integer> vts = new HashSet<>();
+        Set<Integer> vis = new HashSet<>();
+        for (int f = 0; f < t.flows; f++) {
+            int flow = f;
+            assertEquals(t.target[f] % 2, t.appliance[f]);
+            assertEquals(vtOfTarget.computeIfAbsent(t.target[f], k -> t.vtFcid(flow)), t.vtFcid(f));
+            assertEquals(viOfHostOnAppliance.computeIfAbsent((long) t.appliance[f] << 32 | t.host[f],
+                    k -> t.viFcid(flow)), t.viFcid(f));
+            vts.add(t.vtFcid(f));
+            vis.add(t.viFcid(f));
         }
+        assertEquals(20, vts.size(), "a VT per target");
+        assertEquals(400, vis.size(), "a VI per host on each of the two appliances");
+        assertTrue(vis.stream().noneMatch(vts::contains));
     }
 
     @Test
