@@ -15,7 +15,8 @@ import org.fcredirect.fc.els.ElsPayloads;
 
 /**
  * The fabric logins of a topology's ports, sent through the fast path as the ports and the fabric
- * controller would: hosts and targets FLOGI, the appliances' virtual ports FDISC (NPIV), each
+ * controller would: hosts and targets FLOGI, the virtual ports the plan gives the appliances (a VT
+ * per target, a VI per host, from each appliance's pool) FDISC (NPIV), each
  * answered by the fabric controller's LS_ACC from FFFFFE carrying the port's address as D_ID;
  * then every host PLOGIs to each target it talks to and the target accepts. At the end hosts and
  * targets LOGO from the fabric and it accepts (an appliance's virtual ports are the appliance's,
@@ -27,8 +28,9 @@ final class FabricLogins {
     static final String SOURCE = "traffic generator fabric logins";
     /** The fabric controller's own names, in its accepts. */
     static final Wwn FABRIC_NAME = Wwn.of(0x1000_0000_00ff_fffeL);
-    /** PLOGIs use OX_IDs of their own, apart from the fabric logins'. */
+    /** PLOGIs and the virtual ports' FDISCs use OX_IDs of their own, apart from the hosts' and targets' FLOGIs. */
     private static final int PLOGI_OX = 0x8000;
+    private static final int NPIV_OX = 0x4000;
 
     /** A frame of a step, in the VSAN it belongs to. */
     record Frame(int vsan, int sid, int did, byte[] bytes) {
@@ -54,9 +56,21 @@ final class FabricLogins {
                 fabricLogin(fabric, vsan, ox++, TrafficTopology.targetWwn(vsan, g), TrafficTopology.targetFcidOf(g),
                         false);
             }
-            for (int a = 0; a < t.appliances(); a++) {
-                fabricLogin(fabric, vsan, ox++, TrafficTopology.vtWwn(vsan, a), TrafficTopology.vtFcidOf(a), true);
-                fabricLogin(fabric, vsan, ox++, TrafficTopology.viWwn(vsan, a), TrafficTopology.viFcidOf(a), true);
+        }
+        Set<Long> virtualPorts = new HashSet<>();
+        int[] npivOx = new int[t.spec.vsans()];
+        for (int f = 0; f < t.flows; f++) {
+            if (!t.redirected(f)) {
+                continue;
+            }
+            int vsan = t.vsan[f];
+            int v = vsan - t.spec.firstVsan();
+            int a = t.appliance[f];
+            for (int fcid : new int[] {t.vtFcid(f), t.viFcid(f)}) {
+                if (virtualPorts.add((long) vsan << 24 | fcid)) {
+                    long wwn = TrafficTopology.poolWwnBase(vsan, a) + fcid - TrafficTopology.poolFirstFcid(a);
+                    fabricLogin(fabric, vsan, NPIV_OX + npivOx[v]++, wwn, fcid, true);
+                }
             }
         }
         Step plogi = new Step(new ArrayList<>(), new ArrayList<>());
