@@ -197,8 +197,8 @@ public class ControlPlaneIT extends FcrTestSupport {
         LoginTable logins = service(LoginTable.class);
         LoginLearning learning = service(LoginLearning.class);
         VsanId vsan = VsanId.of(LEARN_VSAN);
-        execute("fcr:appliance-add --group crypt31 --ports " + LEARN_VSAN + "/" + LEARN_VT + "/0x1f0300/" + LEARN_VI
-                + "/0x1f0301 crypt-31");
+        // a pool whose two lowest addresses are the ones that log in: the flow's VT and VI
+        execute("fcr:appliance-add --group crypt31 --pool " + LEARN_VSAN + "/0x1f0300-0x1f030f/" + LEARN_VT + " crypt-31");
         execute("fcr:policy-add --priority 100 --vsan " + LEARN_VSAN + " --initiator " + H1 + " --action redirect"
                 + " --group crypt31 --balancing target-affinity --failover block learn-31");
         execute("fcr:flow-create --vsan " + LEARN_VSAN + " --initiator " + H1 + " --target " + T1);

@@ -35,7 +35,9 @@ class FabricLoginsTest {
     @Test
     void everyPortLogsInToTheFabricAndTheControllerGivesItsAddress() {
         FabricLogins.Step fabric = FabricLogins.logIn(topology).get(0);
-        int ports = 2 * (3 + 4 + 2 * 2);
+        // per VSAN: 3 hosts and 4 targets FLOGI; the plan's VTs (one per target, 4) and VIs (one per
+        // host and appliance it reaches through its two targets: 6) FDISC
+        int ports = 2 * (3 + 4 + 4 + 6);
         assertEquals(ports, fabric.requests().size());
         assertEquals(ports, fabric.replies().size());
         Set<Long> names = new HashSet<>();
@@ -56,7 +58,7 @@ class FabricLoginsTest {
             assertEquals(ElsFrames.FABRIC_CONTROLLER, h.sId());
             assertEquals(request.vsan(), reply.vsan());
         }
-        assertEquals(2 * 2 * 2, fdisc, "the appliances' VT and VI per VSAN log in by FDISC");
+        assertEquals(2 * (4 + 6), fdisc, "the virtual ports the plan gives the appliances log in by FDISC");
         FabricLogins.Frame first = fabric.replies().get(0);
         assertEquals(TrafficTopology.hostFcidOf(0), first.did());
         assertEquals(10, first.vsan());

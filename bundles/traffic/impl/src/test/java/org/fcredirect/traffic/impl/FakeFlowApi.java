@@ -154,8 +154,10 @@ final class FakeFlowApi implements LoginTable, FlowService, ApplianceInventory {
             }
             Wwn in = loggingIn.remove(vsan + "/" + h.oxId());
             Wwn out = loggingOut.remove(vsan + "/" + h.dId() + "/" + h.oxId());
+            // an appliance's virtual ports, fixed or from its pool, are its own: the table does not hold them
             if (in != null && appliances.values().stream().noneMatch(a -> a.portsIn(vsan).map(p ->
-                    p.vtPwwn().equals(in) || p.viPwwn().equals(in)).orElse(false))) {
+                    p.vtPwwn().equals(in) || p.viPwwn().equals(in)).orElse(false)
+                    || a.poolIn(vsan).map(p -> p.containsPwwn(in.value())).orElse(false))) {
                 login(vsan, in, FcId.of(h.dId()));
                 learned++;
             } else if (out != null) {
