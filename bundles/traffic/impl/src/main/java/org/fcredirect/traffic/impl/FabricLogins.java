@@ -15,12 +15,13 @@ import org.fcredirect.fc.els.ElsPayloads;
 
 /**
  * The fabric logins of a topology's ports, sent through the fast path as the ports and the fabric
- * controller would: hosts and targets FLOGI, the virtual ports the plan gives the appliances (a VT
- * per target, a VI per host, from each appliance's pool) FDISC (NPIV), each
- * answered by the fabric controller's LS_ACC from FFFFFE carrying the port's address as D_ID;
- * then every host PLOGIs to each target it talks to and the target accepts. At the end hosts and
- * targets LOGO from the fabric and it accepts (an appliance's virtual ports are the appliance's,
- * not the login table's, so they leave with it). Each step's requests pass before its replies are
+ * controller would: hosts and targets FLOGI, each answered by the fabric controller's LS_ACC from
+ * FFFFFE carrying the port's address as D_ID; then every host PLOGIs to each target it talks to
+ * and the target accepts. At the end hosts and targets LOGO from the fabric and it accepts. The
+ * appliances' virtual ports do not log in here: the flow manager gives them from each appliance's
+ * pool as flows are placed (a VI per host and appliance: ten thousand for a large run, more than
+ * the punt queues hold in one burst), and the login learner confirms an FDISC from a pool address
+ * without keeping it in the table. Each step's requests pass before its replies are
  * sent, as on a real fabric, where the controller answers what reached it. The fast path punts
  * them to the login learner; where they go after that does not matter here.
  */
@@ -28,9 +29,8 @@ final class FabricLogins {
     static final String SOURCE = "traffic generator fabric logins";
     /** The fabric controller's own names, in its accepts. */
     static final Wwn FABRIC_NAME = Wwn.of(0x1000_0000_00ff_fffeL);
-    /** PLOGIs and the virtual ports' FDISCs use OX_IDs of their own, apart from the hosts' and targets' FLOGIs. */
+    /** PLOGIs use OX_IDs of their own, apart from the fabric logins'. */
     private static final int PLOGI_OX = 0x8000;
-    private static final int NPIV_OX = 0x4000;
 
     /** A frame of a step, in the VSAN it belongs to. */
     record Frame(int vsan, int sid, int did, byte[] bytes) {
@@ -43,34 +43,17 @@ final class FabricLogins {
     private FabricLogins() {
     }
 
-    /** FLOGI and FDISC with their accepts, then PLOGI with theirs. */
+    /** FLOGI with their accepts, then PLOGI with theirs. */
     static List<Step> logIn(TrafficTopology t) {
         Step fabric = new Step(new ArrayList<>(), new ArrayList<>());
         for (int v = 0; v < t.spec.vsans(); v++) {
             int vsan = t.spec.firstVsan() + v;
             int ox = 0;
             for (int h = 0; h < t.spec.initiatorsPerVsan(); h++) {
-                fabricLogin(fabric, vsan, ox++, TrafficTopology.hostWwn(vsan, h), TrafficTopology.hostFcidOf(h), false);
+                fabricLogin(fabric, vsan, ox++, TrafficTopology.hostWwn(vsan, h), TrafficTopology.hostFcidOf(h));
             }
             for (int g = 0; g < t.spec.targetsPerVsan(); g++) {
-                fabricLogin(fabric, vsan, ox++, TrafficTopology.targetWwn(vsan, g), TrafficTopology.targetFcidOf(g),
-                        false);
-            }
-        }
-        Set<Long> virtualPorts = new HashSet<>();
-        int[] npivOx = new int[t.spec.vsans()];
-        for (int f = 0; f < t.flows; f++) {
-            if (!t.redirected(f)) {
-                continue;
-            }
-            int vsan = t.vsan[f];
-            int v = vsan - t.spec.firstVsan();
-            int a = t.appliance[f];
-            for (int fcid : new int[] {t.vtFcid(f), t.viFcid(f)}) {
-                if (virtualPorts.add((long) vsan << 24 | fcid)) {
-                    long wwn = TrafficTopology.poolWwnBase(vsan, a) + fcid - TrafficTopology.poolFirstFcid(a);
-                    fabricLogin(fabric, vsan, NPIV_OX + npivOx[v]++, wwn, fcid, true);
-                }
+                fabricLogin(fabric, vsan, ox++, TrafficTopology.targetWwn(vsan, g), TrafficTopology.targetFcidOf(g));
             }
         }
         Step plogi = new Step(new ArrayList<>(), new ArrayList<>());
@@ -92,9 +75,9 @@ final class FabricLogins {
         return List.of(fabric, plogi);
     }
 
-    private static void fabricLogin(Step step, int vsan, int ox, long wwn, int fcid, boolean npiv) {
+    private static void fabricLogin(Step step, int vsan, int ox, long wwn, int fcid) {
         Wwn port = Wwn.of(wwn);
-        byte[] payload = npiv ? ElsPayloads.fdisc(port, port) : ElsPayloads.flogi(port, port);
+        byte[] payload = ElsPayloads.flogi(port, port);
         int x = ox & 0xFFFF;
         step.requests().add(new Frame(vsan, ElsFrames.UNIDENTIFIED, ElsFrames.FABRIC_CONTROLLER,
                 ElsFrames.request(ElsFrames.UNIDENTIFIED, ElsFrames.FABRIC_CONTROLLER, x, payload)));
