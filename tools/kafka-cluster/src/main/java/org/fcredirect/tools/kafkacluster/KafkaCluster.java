@@ -107,10 +107,13 @@ public final class KafkaCluster implements AutoCloseable {
         node(node).kill();
     }
 
-    /** Starts a killed or stopped node again on its ports and data, and waits until it is a broker again. */
+    /**
+     * Starts a killed or stopped node again on its ports and data, and waits until every running
+     * node is a registered broker.
+     */
     public void restart(int node, Duration timeout) {
         node(node).start();
-        awaitBrokers(nodes.size(), timeout);
+        awaitBrokers((int) nodes.stream().filter(BrokerNode::isRunning).count(), timeout);
     }
 
     /** Stops every node: SIGTERM, then SIGKILL for any still running after a few seconds. */
@@ -242,6 +245,9 @@ public final class KafkaCluster implements AutoCloseable {
                 Map.entry("transaction.state.log.num.partitions", "4"),
                 Map.entry("offsets.topic.num.partitions", "4"),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
-                Map.entry("auto.create.topics.enable", "false"));
+                Map.entry("auto.create.topics.enable", "false"),
+                // a killed node is fenced, and its partitions led elsewhere, within seconds
+                Map.entry("broker.session.timeout.ms", "3000"),
+                Map.entry("broker.heartbeat.interval.ms", "500"));
     }
 }

@@ -63,6 +63,20 @@ class KafkaClusterTest {
     }
 
     @Test
+    void theMainRefusesWhatItDoesNotKnow() {
+        for (String[] args : new String[][] {{}, {"start"}, {"restart", "x"}, {"stop"}, {"start", "x", "3", "4"}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KafkaClusterMain.run(args));
+            assertEquals(KafkaClusterMain.USAGE, e.getMessage());
+        }
+        IllegalArgumentException notANumber = assertThrows(IllegalArgumentException.class,
+                () -> KafkaClusterMain.run(new String[] {"start", dir.toString(), "three"}));
+        assertTrue(notANumber.getMessage().startsWith("cluster size 'three' is not a number"));
+        IllegalStateException none = assertThrows(IllegalStateException.class,
+                () -> KafkaClusterMain.run(new String[] {"stop", dir.toString()}));
+        assertTrue(none.getMessage().startsWith("no cluster in "), none.getMessage());
+    }
+
+    @Test
     void clusterIdsAreTwentyTwoCharactersOfBase64Url() {
         String id = KafkaCluster.newClusterId();
         assertTrue(id.matches("[A-Za-z0-9_-]{22}"), id);
