@@ -105,6 +105,12 @@ public final class BrokerNode {
         }
     }
 
+    synchronized void signalKill() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
     synchronized void kill() {
         if (process != null) {
             process.destroyForcibly();

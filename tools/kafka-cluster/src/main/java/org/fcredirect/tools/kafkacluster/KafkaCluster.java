@@ -126,8 +126,11 @@ public final class KafkaCluster implements AutoCloseable {
         }
     }
 
-    /** Kills every node with SIGKILL. */
+    /** Kills every node with SIGKILL, signalling all before waiting for any (a JVM shutdown hook may be cut short). */
     public void kill() {
+        for (BrokerNode n : nodes) {
+            n.signalKill();
+        }
         for (BrokerNode n : nodes) {
             n.kill();
         }

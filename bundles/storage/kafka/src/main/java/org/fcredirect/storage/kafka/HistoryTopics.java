@@ -3,14 +3,17 @@ package org.fcredirect.storage.kafka;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -31,7 +34,9 @@ final class HistoryTopics {
 
     /** @return the number of brokers the cluster has registered */
     static int ensure(Admin admin, KafkaSettings s) {
-        int brokers = call(s, "describing the cluster", admin.describeCluster().nodes()).size();
+        Set<Integer> live = call(s, "describing the cluster", admin.describeCluster().nodes()).stream()
+                .map(Node::id).collect(Collectors.toSet());
+        int brokers = live.size();
         createMissing(admin, s);
         TopicDescription history = describe(admin, s, s.topic());
         if (history.partitions().size() != 1) {
@@ -39,6 +44,13 @@ final class HistoryTopics {
                     + " partitions; the history needs exactly 1 for one order across nodes");
         }
         checkReplicas(s, history);
+        // a partition keeps a dead broker listed in its ISR when it was the last one there: count the live ones
+        long inSync = history.partitions().get(0).isr().stream().filter(n -> live.contains(n.id())).count();
+        if (inSync < s.minInsyncReplicas()) {
+            throw new StorageException("the cluster refuses writes: topic " + s.topic() + " has " + inSync
+                    + " in-sync replica(s) and needs " + s.minInsyncReplicas() + " (min.insync.replicas); "
+                    + brokers + " broker(s) registered");
+        }
         checkReplicas(s, describe(admin, s, s.snapshotTopic()));
         Map<ConfigResource, Config> configs = untilKnown(s, s.topic(), () -> call(s, "reading the topics' settings",
                 admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, s.topic()),

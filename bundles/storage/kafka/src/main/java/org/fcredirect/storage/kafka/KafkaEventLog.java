@@ -126,13 +126,13 @@ public final class KafkaEventLog implements EventLog {
 
     @Override
     public EventPage read(StreamFilter streams, long fromSequence, int maxEvents) {
-        requireOpen();
+        requireReady();
         return reader.read(streams, fromSequence, maxEvents);
     }
 
     @Override
     public long replay(StreamFilter streams, long fromSequence, ReplayHandler handler) {
-        requireOpen();
+        requireReady();
         return reader.replay(streams, fromSequence, handler);
     }
 
@@ -156,7 +156,7 @@ public final class KafkaEventLog implements EventLog {
 
     @Override
     public Optional<Snapshot> loadSnapshot(String stream) {
-        requireOpen();
+        requireReady();
         return snapshots.load(stream);
     }
 
@@ -218,6 +218,24 @@ public final class KafkaEventLog implements EventLog {
             s.endByLog("the Kafka event log was closed");
         }
         writer.close(Duration.ofMillis(2L * clients.settings().timeoutMillis()));
+    }
+
+    /**
+     * Reads wait, at most the timeout, for the first connection: until then the topics may not
+     * exist yet, and Kafka would let a read wait for them to the end of its own timeout.
+     */
+    private void requireReady() {
+        requireOpen();
+        try {
+            if (!health.awaitReady(clients.settings().timeoutMillis())) {
+                throw new StorageException("Kafka history not available: "
+                        + Optional.ofNullable(health.lastError()).orElse("not connected within "
+                                + clients.settings().timeoutMillis() + " ms to " + clients.settings()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting for the Kafka history", e);
+        }
     }
 
     private void requireOpen() {

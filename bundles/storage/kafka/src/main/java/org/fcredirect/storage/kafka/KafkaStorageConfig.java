@@ -32,7 +32,8 @@ public @interface KafkaStorageConfig {
     int minInsyncReplicas() default KafkaSettings.DEFAULT_MIN_INSYNC_REPLICAS;
 
     @AttributeDefinition(name = "Timeout (ms)", min = "1000", max = "120000",
-            description = "Longest wait for Kafka in any one call: connecting, appending, reading.")
+            description = "Longest wait for Kafka in any one call: connecting, reading; an append is confirmed"
+                    + " or failed within twice this. Keep twice this under the services' append timeouts (30 s).")
     int timeoutMillis() default KafkaSettings.DEFAULT_TIMEOUT_MILLIS;
 
     @AttributeDefinition(name = "Events per transaction", min = "1", max = "65535",

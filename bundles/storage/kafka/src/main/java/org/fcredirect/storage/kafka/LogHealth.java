@@ -35,6 +35,22 @@ final class LogHealth {
         }
         ready = true;
         faulted = false;
+        notifyAll();
+    }
+
+    /**
+     * Waits until the topics are checked and the producer is connected, at most {@code millis}.
+     *
+     * @return whether it is
+     */
+    synchronized boolean awaitReady(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        long left = millis;
+        while (!ready && left > 0) {
+            wait(left);
+            left = (deadline - System.nanoTime()) / 1_000_000L;
+        }
+        return ready;
     }
 
     /** Writes work again after a failure that did not need a new connection. */

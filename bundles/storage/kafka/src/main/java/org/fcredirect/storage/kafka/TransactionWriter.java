@@ -148,9 +148,9 @@ final class TransactionWriter implements Runnable {
                 }
                 sent.add(fs);
             }
-            producer.commitTransaction();
+            commitWithinTwoTimeouts();
         } catch (TimeoutException e) {
-            failAll(batch, "the Kafka commit got no answer within " + clients.settings().timeoutMillis()
+            failAll(batch, "the Kafka commit got no answer within " + 2L * clients.settings().timeoutMillis()
                     + " ms; the change may or may not be in the history: " + KafkaErrors.reason(e));
             return;
         } catch (RuntimeException e) {
@@ -164,6 +164,19 @@ final class TransactionWriter implements Runnable {
         }
         meter.record(start, System.nanoTime(), events);
         health.writing();
+    }
+
+    /**
+     * A broker's loss moves the transaction coordinator and partition leaders within the brokers'
+     * session timeout, which can outlast one timeout: a timed-out commit may be retried (Kafka
+     * then waits on the same commit), once.
+     */
+    private void commitWithinTwoTimeouts() {
+        try {
+            producer.commitTransaction();
+        } catch (TimeoutException first) {
+            producer.commitTransaction();
+        }
     }
 
     /** A failed send says more (e.g. NOT_ENOUGH_REPLICAS) than the commit that failed because of it. */

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -104,10 +105,14 @@ class KafkaEventLogTest {
     }
 
     private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+        eventually(() -> what, condition);
+    }
+
+    private static void eventually(Supplier<String> what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 30 s: " + what);
+                throw new AssertionError("not within 30 s: " + what.get());
             }
             Thread.sleep(50);
         }
@@ -237,6 +242,14 @@ class KafkaEventLogTest {
     }
 
     @Test
+    void readsOfAFreshLogWaitForItsTopicsToBeCreated() {
+        KafkaEventLog log = open("node-a", newTopic());
+        assertTrue(log.loadSnapshot("flow").isEmpty());
+        assertEquals(1, log.replay(StreamFilter.all(), 1, e -> true));
+        assertTrue(log.read(StreamFilter.all(), 0, 10).events().isEmpty());
+    }
+
+    @Test
     void compactionIsRefusedWithTheReason() {
         StorageException e = assertThrows(StorageException.class, () -> open("node-a", newTopic()).compact());
         assertTrue(e.getMessage().startsWith("compaction is refused on the shared Kafka history"), e.getMessage());
@@ -314,7 +327,12 @@ class KafkaEventLogTest {
         ExecutionException refused = assertThrows(ExecutionException.class,
                 () -> log.append("flow", "created", bytes("two down")).get(30, TimeUnit.SECONDS));
         assertTrue(refused.getCause().getMessage().contains("Kafka"), refused.getCause().getMessage());
-        assertTrue(log.status().faulted());
+        eventually(() -> "the status says why, not: " + log.status().lastError(), () -> log.status().faulted()
+                && !log.status().lastError().orElse("").isEmpty());
+        ExecutionException known = assertThrows(ExecutionException.class,
+                () -> log.append("flow", "created", bytes("still two down")).get(30, TimeUnit.SECONDS));
+        assertTrue(known.getCause().getMessage().startsWith("Kafka history not available: "),
+                known.getCause().getMessage());
         cluster.restart(2, Duration.ofSeconds(90));
         cluster.restart(3, Duration.ofSeconds(90));
         eventually("appends work again", () -> {
