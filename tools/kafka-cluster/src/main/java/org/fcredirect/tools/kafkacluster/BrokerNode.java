@@ -20,14 +20,17 @@ public final class BrokerNode {
     private final int brokerPort;
     private final int controllerPort;
     private final String classpath;
+    private final boolean tied;
     private Process process;
 
-    BrokerNode(int id, Path directory, int brokerPort, int controllerPort, String classpath) {
+    /** @param tied the node dies with this JVM ({@link TiedBroker}); otherwise it runs until stopped */
+    BrokerNode(int id, Path directory, int brokerPort, int controllerPort, String classpath, boolean tied) {
         this.id = id;
         this.directory = directory;
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
         this.classpath = classpath;
+        this.tied = tied;
     }
 
     public int id() {
@@ -90,7 +93,7 @@ public final class BrokerNode {
             throw new IllegalStateException("Kafka node " + id + " is already running");
         }
         try {
-            process = java("kafka.Kafka", propertiesFile().toString())
+            process = java(tied ? TiedBroker.class.getName() : "kafka.Kafka", propertiesFile().toString())
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Kafka node " + id, e);

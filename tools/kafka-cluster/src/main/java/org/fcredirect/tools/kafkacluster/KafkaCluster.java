@@ -25,8 +25,8 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 /**
  * A KRaft cluster of combined broker+controller JVM processes on 127.0.0.1, each with its own
  * free ports and directory, run from the Kafka jars Maven resolved for this module. Brokers
- * outlive the JVM that started them until {@link #stop()}, so
- * scripts can start a cluster and leave it running.
+ * die with the JVM that started them, or, started detached, outlive it until stopped, so scripts
+ * can start a cluster and leave it running.
  */
 public final class KafkaCluster implements AutoCloseable {
     static final String CLASSPATH_RESOURCE = "/kafka-broker.classpath";
@@ -41,18 +41,27 @@ public final class KafkaCluster implements AutoCloseable {
 
     /**
      * Formats and starts {@code size} nodes under {@code directory} and waits until every one is a
-     * registered broker.
+     * registered broker. The nodes die with this JVM.
      *
      * @throws IllegalStateException when a node does not come up within {@code timeout}; its log
      *         file is named in the message, and every node started is killed
      */
     public static KafkaCluster start(Path directory, int size, Duration timeout) {
+        return start(directory, size, timeout, true);
+    }
+
+    /** Like {@link #start}, but the nodes keep running after this JVM exits, until {@link KafkaClusterMain} stops them. */
+    public static KafkaCluster startDetached(Path directory, int size, Duration timeout) {
+        return start(directory, size, timeout, false);
+    }
+
+    private static KafkaCluster start(Path directory, int size, Duration timeout, boolean tied) {
         if (size < 1 || size > 9) {
             throw new IllegalArgumentException("a test cluster has 1 to 9 nodes, not " + size);
         }
         try {
             Files.createDirectories(directory);
-            String classpath = brokerClasspath();
+            String classpath = brokerClasspath() + (tied ? java.io.File.pathSeparator + ownLocation() : "");
             int[] brokerPorts = freePorts(size);
             int[] controllerPorts = freePorts(size);
             String voters = voters(controllerPorts);
@@ -60,7 +69,7 @@ public final class KafkaCluster implements AutoCloseable {
             List<BrokerNode> nodes = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 Path nodeDir = directory.resolve("node-" + (i + 1));
-                nodes.add(new BrokerNode(i + 1, nodeDir, brokerPorts[i], controllerPorts[i], classpath));
+                nodes.add(new BrokerNode(i + 1, nodeDir, brokerPorts[i], controllerPorts[i], classpath, tied));
             }
             KafkaCluster cluster = new KafkaCluster(directory, nodes);
             try {
@@ -183,6 +192,15 @@ public final class KafkaCluster implements AutoCloseable {
                 throw new IllegalStateException(CLASSPATH_RESOURCE + " is missing: build the kafka-cluster module with Maven");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+    }
+
+    /** The jar (or classes directory) holding {@link TiedBroker}. */
+    private static String ownLocation() {
+        try {
+            return Path.of(KafkaCluster.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the kafka-cluster classes", e);
         }
     }
 

@@ -30,7 +30,7 @@ public final class KafkaClusterMain {
     static String run(String[] args) throws IOException {
         if (args.length >= 2 && args.length <= 3 && args[0].equals("start")) {
             int size = args.length == 3 ? parseSize(args[2]) : 3;
-            return KafkaCluster.start(Path.of(args[1]), size, Duration.ofSeconds(120)).bootstrapServers();
+            return KafkaCluster.startDetached(Path.of(args[1]), size, Duration.ofSeconds(120)).bootstrapServers();
         }
         if (args.length == 2 && args[0].equals("stop")) {
             return stop(Path.of(args[1]));
