@@ -33,10 +33,6 @@ public final class BrokerNode {
         this.tied = tied;
     }
 
-    public int id() {
-        return id;
-    }
-
     /** {@code 127.0.0.1:port} of its broker listener. */
     public String address() {
         return "127.0.0.1:" + brokerPort;

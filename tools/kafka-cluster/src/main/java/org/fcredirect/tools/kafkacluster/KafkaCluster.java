@@ -98,14 +98,6 @@ public final class KafkaCluster implements AutoCloseable {
         return nodes.stream().map(BrokerNode::address).collect(Collectors.joining(","));
     }
 
-    public int size() {
-        return nodes.size();
-    }
-
-    public Path directory() {
-        return directory;
-    }
-
     /** @param node 1 to {@link #size()} */
     public BrokerNode node(int node) {
         return nodes.get(node - 1);

@@ -40,7 +40,8 @@ final class KafkaClients {
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.timeoutMillis());
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, settings.timeoutMillis());
+        // a record may wait out a leader's move as long as its commit may (TransactionWriter retries a commit once)
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2 * settings.timeoutMillis());
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, settings.snapshotMaxBytes() + (1 << 20));
         return withBundleLoader(() -> new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer()));
     }

@@ -179,7 +179,8 @@ public final class KafkaEventLog implements EventLog {
                 .forceLatency(meter.latency())
                 .failedAppends(health.failedAppends())
                 .subscriptions(subscriptions.size())
-                .fault(health.faulted() || !health.ready(), health.lastError(), health.lastErrorAt());
+                .fault(health.faulted() || !health.ready(), health.lastError() != null ? health.lastError()
+                        : health.ready() ? null : "connecting to " + s, health.lastErrorAt());
         long first = 1;
         long last = lastKnown.get();
         if (health.ready()) {

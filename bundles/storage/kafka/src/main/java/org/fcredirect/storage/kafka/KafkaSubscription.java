@@ -152,8 +152,4 @@ final class KafkaSubscription implements Subscription, Runnable {
             }
         }
     }
-
-    boolean isAlive() {
-        return thread.isAlive();
-    }
 }

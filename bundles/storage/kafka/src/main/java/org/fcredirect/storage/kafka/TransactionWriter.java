@@ -71,10 +71,6 @@ final class TransactionWriter implements Runnable {
         }
     }
 
-    boolean isAlive() {
-        return thread.isAlive();
-    }
-
     @Override
     public void run() {
         try {
