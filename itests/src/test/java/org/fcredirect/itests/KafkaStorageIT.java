@@ -98,7 +98,7 @@ public class KafkaStorageIT extends FcrTestSupport {
         broken.put("timeoutMillis", "1000");
         c.update(broken);
         try {
-            await("faulted", () -> service0().status().lastError().orElse("").contains("127.0.0.1:1"));
+            await("faulted", () -> service0().status().lastError().orElse("").contains("no Kafka broker at 127.0.0.1:1"));
             String table = execute("fcr:storage");
             assertTrue(table, table.contains("FAULTED") && table.contains("no Kafka broker at 127.0.0.1:1 answered within 1000 ms"));
             await("the storage check unhealthy", () -> !health("storage").healthy()

@@ -92,7 +92,8 @@ final class TransactionWriter implements Runnable {
     }
 
     private boolean connect() {
-        try (Admin admin = clients.admin()) {
+        Admin admin = clients.admin();
+        try {
             int brokers = HistoryTopics.ensure(admin, clients.settings());
             producer = clients.transactionalProducer();
             producer.initTransactions();
@@ -102,9 +103,26 @@ final class TransactionWriter implements Runnable {
             health.fault(e.getMessage(), true);
         } catch (RuntimeException e) {
             health.fault("connecting to " + clients.settings() + " failed: " + KafkaErrors.reason(e), true);
+        } finally {
+            closeUninterrupted(() -> admin.close(Duration.ofMillis(clients.settings().timeoutMillis())));
         }
         closeProducer();
         return false;
+    }
+
+    /**
+     * A Kafka client closed by an interrupted thread gives up joining its own thread, which then
+     * outlives the bundle: close() interrupts this thread, so the flag is cleared for the close.
+     */
+    private static void closeUninterrupted(Runnable close) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            close.run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private List<PendingWrite> nextBatch() {
@@ -245,7 +263,7 @@ final class TransactionWriter implements Runnable {
             KafkaProducer<byte[], byte[]> p = producer;
             producer = null;
             try {
-                p.close(Duration.ZERO);
+                closeUninterrupted(() -> p.close(Duration.ZERO));
             } catch (RuntimeException e) {
                 health.fault("closing the Kafka producer: " + KafkaErrors.reason(e), true);
             }
