@@ -105,14 +105,15 @@ class KafkaEventLogTest {
     }
 
     private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        eventually(() -> what, condition);
+        eventually(() -> what, condition, 30);
     }
 
-    private static void eventually(Supplier<String> what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    private static void eventually(Supplier<String> what, BooleanSupplier condition, int seconds)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 30 s: " + what.get());
+                throw new AssertionError("not within " + seconds + " s: " + what.get());
             }
             Thread.sleep(50);
         }
@@ -328,21 +329,22 @@ class KafkaEventLogTest {
                 () -> log.append("flow", "created", bytes("two down")).get(30, TimeUnit.SECONDS));
         assertTrue(refused.getCause().getMessage().contains("Kafka"), refused.getCause().getMessage());
         eventually(() -> "the status says why, not: " + log.status().lastError(), () -> log.status().faulted()
-                && !log.status().lastError().orElse("").isEmpty());
+                && !log.status().lastError().orElse("").isEmpty(), 30);
         ExecutionException known = assertThrows(ExecutionException.class,
                 () -> log.append("flow", "created", bytes("still two down")).get(30, TimeUnit.SECONDS));
         assertTrue(known.getCause().getMessage().startsWith("Kafka history not available: "),
                 known.getCause().getMessage());
         cluster.restart(2, Duration.ofSeconds(90));
         cluster.restart(3, Duration.ofSeconds(90));
-        eventually("appends work again", () -> {
+        // the restarted brokers reload the transaction state before a producer can connect again
+        eventually(() -> "appends work again, last error: " + log.status().lastError(), () -> {
             try {
                 log.append("flow", "created", bytes("after")).get(10, TimeUnit.SECONDS);
                 return true;
             } catch (Exception e) {
                 return false;
             }
-        });
+        }, 90);
         List<String> stored = log.read(StreamFilter.all(), 0, 100).events().stream()
                 .map(e -> new String(e.payload(), StandardCharsets.UTF_8)).toList();
         assertEquals("before", stored.get(0));
