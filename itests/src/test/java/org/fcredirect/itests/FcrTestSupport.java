@@ -204,7 +204,8 @@ public abstract class FcrTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBootAsynchronous", "true"),
             // Our boot features as a stage of their own: Pax Exam's feature (its probe installer) comes
             // after it, so the probe never meets the deployer's resolver hook of our boot (PAXEXAM-765).
-            editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot", "(" + bootFeatures(zip) + ")"),
+            editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot",
+                    "(" + bootFeatures(zip).replaceFirst("(^|,\\s*)fcr/", "$1" + bootFeature() + "/") + ")"),
             // tests count frames exactly: no demo traffic beside theirs
             editConfigurationFilePut("etc/org.fcredirect.demo.cfg", "enabled", "false"),
             // free ports, so the tests run beside a Karaf started with ./run
@@ -253,6 +254,11 @@ public abstract class FcrTestSupport {
     /** Whether Karaf starts its SSH server (on a free port); off unless a test logs in over SSH. */
     protected boolean sshServer() {
         return false;
+    }
+
+    /** The aggregate feature the boot installs: {@code fcr}, or {@code fcr-fabric} for the event log on Kafka. */
+    protected String bootFeature() {
+        return "fcr";
     }
 
     /** Options a test class adds to the boot, e.g. extra configuration. */

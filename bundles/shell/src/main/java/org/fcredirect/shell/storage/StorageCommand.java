@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.fcredirect.json.Json;
 import org.fcredirect.shell.Services;
+import org.fcredirect.storage.api.DurabilityMode;
 import org.fcredirect.storage.api.EventLog;
 import org.fcredirect.storage.api.StorageStatus;
 
@@ -48,12 +49,14 @@ public class StorageCommand implements Action {
         rows.put("state", s.faulted() ? "FAULTED" : s.open() ? "open" : "closed");
         rows.put("durability", s.durability().name().toLowerCase());
         s.details().forEach(rows::put);
-        rows.put("sequences", s.eventCount() == 0 ? "none stored" : s.firstSequence() + ".." + s.lastSequence());
+        rows.put("sequences", s.lastSequence() < s.firstSequence() ? "none stored" : s.firstSequence() + ".." + s.lastSequence());
         rows.put("events", s.eventCount());
         rows.put("bytes", s.byteCount());
         rows.put("appends/s", String.format("%.1f", s.appendsPerSecond()));
-        rows.put("fsync latency", String.format("p50 %d us, p99 %d us, max %d us (%d forces)",
-                s.forceLatency().p50Micros(), s.forceLatency().p99Micros(), s.forceLatency().maxMicros(), s.forceLatency().count()));
+        boolean replicated = s.durability() == DurabilityMode.REPLICATED;
+        rows.put(replicated ? "commit latency" : "fsync latency", String.format("p50 %d us, p99 %d us, max %d us (%d %s)",
+                s.forceLatency().p50Micros(), s.forceLatency().p99Micros(), s.forceLatency().maxMicros(),
+                s.forceLatency().count(), replicated ? "commits" : "forces"));
         rows.put("failed appends", s.failedAppends());
         rows.put("truncated on recovery", s.truncatedOnRecovery() + " records, " + s.truncatedBytesOnRecovery() + " bytes");
         rows.put("subscriptions", s.subscriptions());

@@ -18,14 +18,20 @@ public enum DurabilityMode {
      * Never forced: an acknowledged event can be lost by a power failure or an OS crash. For tests
      * and benchmarks only; {@link StorageStatus#warnings()} says so while it is in effect.
      */
-    NONE;
+    NONE,
+    /**
+     * Acknowledged once the configured number of replicas of a distributed log hold it (Kafka:
+     * {@code acks=all} with {@code min.insync.replicas}): it survives the loss of a replica; whether
+     * each replica forces it to its disk is the log's own setting.
+     */
+    REPLICATED;
 
     /** {@code true} when an acknowledged append survives a power failure. */
     public boolean durable() {
         return this != NONE;
     }
 
-    /** Parses {@code fsync}, {@code batch} or {@code none}, in any case. */
+    /** Parses {@code fsync}, {@code batch}, {@code none} or {@code replicated}, in any case. */
     public static DurabilityMode parse(String text) {
         if (text != null) {
             String s = text.strip().toUpperCase(Locale.ROOT);
@@ -35,6 +41,6 @@ public enum DurabilityMode {
                 }
             }
         }
-        throw new StorageException("durability mode '" + text + "' is not one of fsync, batch, none");
+        throw new StorageException("durability mode '" + text + "' is not one of fsync, batch, none, replicated");
     }
 }

@@ -8,8 +8,12 @@ import java.util.concurrent.CompletableFuture;
  * A durable, append-only log of events in named streams, with one global sequence.
  *
  * <p><b>Sequence.</b> Every stored event has a sequence number, global across streams, starting at
- * 1, monotonic and gapless; timestamps never decrease along it. An event is visible to reads and
- * subscriptions only once it is durable, i.e. once its append has completed.
+ * 1 and strictly increasing; timestamps never decrease along it. Sequence numbers may have gaps:
+ * a distributed log spends positions on its own records (Kafka's transaction markers take
+ * offsets), so a reader continues from the {@code nextSequence} it was given, never from a count
+ * of events. The events of one {@link #appendAll} are in list order with no other event between
+ * them. An event is visible to reads and subscriptions only once it is durable, i.e. once its
+ * append has completed.
  *
  * <p><b>Durability.</b> An append's future completes when the event is stored as durably as the
  * {@link DurabilityMode} promises, and not before. It completes exceptionally with a
@@ -40,8 +44,8 @@ public interface EventLog {
     CompletableFuture<Appended> append(String stream, String type, byte[] payload);
 
     /**
-     * Appends events, possibly to several streams, with consecutive sequence numbers in list
-     * order. They are stored atomically: after a crash either all of them are in the log or none.
+     * Appends events, possibly to several streams, with increasing sequence numbers in list
+     * order and no other event between them. They are stored atomically: after a crash either all of them are in the log or none.
      *
      * @return completes, once all are durable, with one result per event, in list order
      * @throws StorageException at once for an empty list, or one longer than
@@ -49,7 +53,10 @@ public interface EventLog {
      */
     CompletableFuture<List<Appended>> appendAll(List<NewEvent> events);
 
-    /** The highest durable sequence number; 0 for an empty log. */
+    /**
+     * The highest durable sequence number; 0 for an empty log. Every event at or below it is
+     * durable; it may be a position the log spent on a record of its own rather than an event.
+     */
     long lastSequence();
 
     /**
