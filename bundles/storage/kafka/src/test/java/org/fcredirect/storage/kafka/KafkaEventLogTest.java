@@ -20,14 +20,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.fcredirect.flow.testkit.Await;
 import org.fcredirect.storage.api.Appended;
 import org.fcredirect.storage.api.EventPage;
 import org.fcredirect.storage.api.NewEvent;
@@ -47,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Kafka event log against a real three-node KRaft cluster of separate JVM processes. */
 class KafkaEventLogTest {
+    private static final Duration THIRTY_SECONDS = Duration.ofSeconds(30);
     private static final AtomicInteger TOPICS = new AtomicInteger();
 
     @TempDir
@@ -102,21 +102,6 @@ class KafkaEventLogTest {
 
     private static <T> T await(CompletableFuture<T> f) throws Exception {
         return f.get(30, TimeUnit.SECONDS);
-    }
-
-    private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        eventually(() -> what, condition, 30);
-    }
-
-    private static void eventually(Supplier<String> what, BooleanSupplier condition, int seconds)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + seconds + " s: " + what.get());
-            }
-            Thread.sleep(50);
-        }
     }
 
     @Test
@@ -179,11 +164,11 @@ class KafkaEventLogTest {
         }
         List<StoredEvent> seen = new CopyOnWriteArrayList<>();
         Subscription s = b.subscribe(StreamFilter.of("flow"), 1, seen::add);
-        eventually("catch-up of 5 events", () -> seen.size() == 5);
-        eventually("live", s::isLive);
+        Await.until("catch-up of 5 events", THIRTY_SECONDS, () -> seen.size() == 5);
+        Await.until("live", THIRTY_SECONDS, s::isLive);
         await(b.append("flow", "created", bytes("b0")));
         await(a.appendAll(List.of(NewEvent.of("flow", "created", bytes("a5")), NewEvent.of("other", "x", bytes("-")))));
-        eventually("both nodes' live appends", () -> seen.size() == 7);
+        Await.until("both nodes' live appends", THIRTY_SECONDS, () -> seen.size() == 7);
         assertEquals(List.of("a0", "a1", "a2", "a3", "a4", "b0", "a5"),
                 seen.stream().map(e -> new String(e.payload(), StandardCharsets.UTF_8)).toList());
         for (int i = 1; i < seen.size(); i++) {
@@ -210,7 +195,7 @@ class KafkaEventLogTest {
                 errors.add(error);
             }
         });
-        eventually("the error", () -> errors.size() == 1);
+        Await.until("the error", THIRTY_SECONDS, () -> errors.size() == 1);
         assertTrue(s.isClosed());
         assertTrue(errors.get(0).getMessage().startsWith("the subscriber threw at sequence 1: java.lang.IllegalStateException: boom"),
                 errors.get(0).getMessage());
@@ -262,7 +247,7 @@ class KafkaEventLogTest {
         ExecutionException first = assertThrows(ExecutionException.class,
                 () -> log.append("flow", "created", bytes("x")).get(10, TimeUnit.SECONDS));
         assertTrue(first.getCause().getMessage().contains("127.0.0.1:1"), first.getCause().getMessage());
-        eventually("the status says why", () -> log.status().faulted());
+        Await.until("the status says why", THIRTY_SECONDS, () -> log.status().faulted());
         StorageStatus s = log.status();
         assertTrue(s.lastError().orElseThrow().contains("no Kafka broker at 127.0.0.1:1 answered within 1000 ms"),
                 s.lastError().orElseThrow());
@@ -285,7 +270,7 @@ class KafkaEventLogTest {
                 () -> log.append("flow", "created", bytes("x")).get(30, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("topic " + topic + " has 1 replica(s); the settings require 3"),
                 e.getCause().getMessage());
-        eventually("faulted", () -> log.status().faulted());
+        Await.until("faulted", THIRTY_SECONDS, () -> log.status().faulted());
     }
 
     @Test
@@ -328,8 +313,8 @@ class KafkaEventLogTest {
         ExecutionException refused = assertThrows(ExecutionException.class,
                 () -> log.append("flow", "created", bytes("two down")).get(30, TimeUnit.SECONDS));
         assertTrue(refused.getCause().getMessage().contains("Kafka"), refused.getCause().getMessage());
-        eventually(() -> "the status says why, not: " + log.status().lastError(), () -> log.status().faulted()
-                && !log.status().lastError().orElse("").isEmpty(), 30);
+        Await.until("the status says why", THIRTY_SECONDS, () -> log.status().faulted()
+                && !log.status().lastError().orElse("").isEmpty(), () -> "last error " + log.status().lastError());
         ExecutionException known = assertThrows(ExecutionException.class,
                 () -> log.append("flow", "created", bytes("still two down")).get(30, TimeUnit.SECONDS));
         assertTrue(known.getCause().getMessage().startsWith("Kafka history not available: "),
@@ -337,14 +322,14 @@ class KafkaEventLogTest {
         cluster.restart(2, Duration.ofSeconds(90));
         cluster.restart(3, Duration.ofSeconds(90));
         // the restarted brokers reload the transaction state before a producer can connect again
-        eventually(() -> "appends work again, last error: " + log.status().lastError(), () -> {
+        Await.until("appends work again", Duration.ofSeconds(90), () -> {
             try {
                 log.append("flow", "created", bytes("after")).get(10, TimeUnit.SECONDS);
                 return true;
             } catch (Exception e) {
                 return false;
             }
-        }, 90);
+        }, () -> "last error " + log.status().lastError());
         List<String> stored = log.read(StreamFilter.all(), 0, 100).events().stream()
                 .map(e -> new String(e.payload(), StandardCharsets.UTF_8)).toList();
         assertEquals("before", stored.get(0));
