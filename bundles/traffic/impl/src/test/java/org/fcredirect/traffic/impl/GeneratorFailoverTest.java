@@ -155,21 +155,7 @@ class GeneratorFailoverTest {
 
     @Test
     void aMisroutedFrameWithoutAMoveIsStillAMismatchOnceTheGracePassed() throws InterruptedException {
-        FabricDirectory noRules = new FabricDirectory() {
-            @Override
-            public String name() {
-                return "nothing";
-            }
-
-            @Override
-            public long[] setUp(TrafficTopology topology, FlowRoutes routes) {
-                return new long[topology.flows];
-            }
-
-            @Override
-            public void tearDown(TrafficTopology topology, long[] flowIds) {
-            }
-        };
+        FabricDirectory noRules = Wiring.noRules();
         TrafficGenerator g = new TrafficGenerator(MIXED, noRules, fastPath);
         Thread t = new Thread(g);
         t.start();

@@ -110,21 +110,7 @@ class TrafficGeneratorTest {
     void withoutRulesTheRedirectedFramesArriveWithTheWrongAddressesAndAreCounted() throws InterruptedException {
         fastPath = Fixtures.start(Fixtures.settings(1));
         manager = Wiring.traffic(fastPath);
-        FabricDirectory noRules = new FabricDirectory() {
-            @Override
-            public String name() {
-                return "nothing";
-            }
-
-            @Override
-            public long[] setUp(TrafficTopology topology, FlowRoutes routes) {
-                return new long[topology.flows];
-            }
-
-            @Override
-            public void tearDown(TrafficTopology topology, long[] flowIds) {
-            }
-        };
+        FabricDirectory noRules = Wiring.noRules();
         TrafficSpec spec = TrafficSpec.builder().initiatorsPerVsan(4).targetsPerVsan(4).redirectPercent(100)
                 .queueDepth(1).exchanges(40).build();
         TrafficGenerator g = new TrafficGenerator(spec, noRules, fastPath);

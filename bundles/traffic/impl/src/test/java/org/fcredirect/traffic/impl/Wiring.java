@@ -21,4 +21,23 @@ final class Wiring {
         traffic.deactivate();
         Fixtures.stop(fastPath);
     }
+
+    /** A directory that installs no rule: redirected frames then arrive with the wrong addresses. */
+    static FabricDirectory noRules() {
+        return new FabricDirectory() {
+            @Override
+            public String name() {
+                return "nothing";
+            }
+
+            @Override
+            public long[] setUp(TrafficTopology topology, FlowRoutes routes) {
+                return new long[topology.flows];
+            }
+
+            @Override
+            public void tearDown(TrafficTopology topology, long[] flowIds) {
+            }
+        };
+    }
 }
