@@ -103,4 +103,13 @@ public interface EventLog {
     CompactionResult compact();
 
     StorageStatus status();
+
+    /**
+     * This node's id among the nodes that append to one shared history (a distributed log's
+     * configured node id); a log only this node writes answers {@code "local"}. Services name the
+     * node whose concurrent change won with it.
+     */
+    default String nodeId() {
+        return "local";
+    }
 }

@@ -171,6 +171,11 @@ public final class KafkaEventLog implements EventLog {
     }
 
     @Override
+    public String nodeId() {
+        return clients.settings().nodeId();
+    }
+
+    @Override
     public StorageStatus status() {
         KafkaSettings s = clients.settings();
         StorageStatus.Builder b = StorageStatus.builder("kafka", DurabilityMode.REPLICATED)
