@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,15 +19,17 @@ import org.fcredirect.storage.api.EventLog;
 import org.fcredirect.storage.api.EventRules;
 import org.fcredirect.storage.api.NewEvent;
 import org.fcredirect.storage.api.StorageException;
+import org.fcredirect.storage.follow.ChangeGuard;
 
 /**
  * Stores one change's events atomically and waits until they are durable. A change small enough
- * goes in one {@link EventLog#appendAll} (atomic by contract). A bigger one (a bulk import, a
- * policy change over many flows) goes as {@value #PART} events holding the real ones, appended in
- * several calls, then one {@value #COMMIT} event: replay applies the parts only once it meets
- * their commit ({@link BatchAssembler}), so a change cut short by a failure or a crash is never
- * half applied. A timed-out append leaves the log's outcome unknown, so the writer then refuses
- * every later change until the component is restarted and rebuilt from the log.
+ * goes in one {@link EventLog#appendAll} (atomic by contract), after its {@link ChangeGuard} when
+ * it has one. A bigger one (a bulk import, a policy change over many flows) goes as {@value #PART}
+ * events holding the real ones, appended in several calls, then the guard and one {@value #COMMIT}
+ * event: the parts apply only once their commit does ({@link BatchAssembler}), so a change cut
+ * short by a failure or a crash is never half applied. Batch ids are random, since several nodes
+ * may write batches at once. A timed-out append leaves its outcome unknown to the caller only: the
+ * state follows the log, so if the log stored it, it applies when it arrives, on every node.
  */
 final class EventWriter {
     static final String PART = "batch-part";
@@ -36,11 +39,11 @@ final class EventWriter {
     /** Per-event allowance for a backend's framing, stream and type names. */
     static final int EVENT_OVERHEAD = 128;
     static final int PART_BYTES = 512 << 10;
+    private final SecureRandom random = new SecureRandom();
 
     private final EventLog log;
     private final String stream;
     private volatile long timeoutMillis;
-    private volatile String outOfStep;
 
     EventWriter(EventLog log, String stream, long timeoutMillis) {
         this.log = log;
@@ -52,27 +55,29 @@ final class EventWriter {
         timeoutMillis = millis;
     }
 
-    /** @throws NotStoredException once an append timed out: the state may lag the log */
-    void checkInStep() {
-        if (outOfStep != null) {
-            throw new NotStoredException(outOfStep, null);
-        }
+    long timeoutMillis() {
+        return timeoutMillis;
     }
 
     /**
      * @return the sequence number of the last event stored
      * @throws NotStoredException when the log refused or failed the append: nothing of the change applies
      */
-    long append(List<Encoded> events) {
-        checkInStep();
+    long append(List<Encoded> events, ChangeGuard guard) {
         long bytes = 0;
         for (Encoded e : events) {
             bytes += e.payload().length + EVENT_OVERHEAD;
         }
-        if (events.size() <= EventRules.MAX_EVENTS_PER_APPEND && bytes <= ATOMIC_BYTES) {
-            return store(toNewEvents(events));
+        int guards = guard == null ? 0 : 1;
+        if (events.size() + guards <= EventRules.MAX_EVENTS_PER_APPEND && bytes + EVENT_OVERHEAD <= ATOMIC_BYTES) {
+            List<NewEvent> call = new ArrayList<>(events.size() + guards);
+            if (guard != null) {
+                call.add(guard.withCount(events.size()).event(stream));
+            }
+            call.addAll(toNewEvents(events));
+            return store(call);
         }
-        long batchId = log.lastSequence() + 1;
+        long batchId = random.nextLong();
         List<byte[]> parts = parts(batchId, events);
         List<NewEvent> call = new ArrayList<>();
         long callBytes = 0;
@@ -86,7 +91,8 @@ final class EventWriter {
             callBytes += part.length + EVENT_OVERHEAD;
         }
         store(call);
-        return store(List.of(NewEvent.of(stream, COMMIT, commit(batchId, parts.size()))));
+        NewEvent commit = NewEvent.of(stream, COMMIT, commit(batchId, parts.size()));
+        return store(guard == null ? List.of(commit) : List.of(guard.withCount(1).event(stream), commit));
     }
 
     private List<NewEvent> toNewEvents(List<Encoded> events) {
@@ -111,14 +117,12 @@ final class EventWriter {
             throw new NotStoredException("the event log failed to store the change: " + e.getCause().getMessage(),
                     e.getCause());
         } catch (TimeoutException e) {
-            outOfStep = "an append to the event log took longer than " + timeoutMillis + " ms and its outcome is"
-                    + " unknown; restart the flow manager to rebuild its state from the log";
-            throw new NotStoredException(outOfStep, e);
+            throw new NotStoredException("an append to the event log took longer than " + timeoutMillis + " ms and its"
+                    + " outcome is unknown: if the log stored it, it applies when it arrives", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            outOfStep = "interrupted while the event log stored a change; its outcome is unknown; restart the"
-                    + " flow manager to rebuild its state from the log";
-            throw new NotStoredException(outOfStep, e);
+            throw new NotStoredException("interrupted while the event log stored a change; its outcome is unknown:"
+                    + " if the log stored it, it applies when it arrives", e);
         }
     }
 

@@ -1,6 +1,9 @@
 package org.fcredirect.flow.impl;
 
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +32,12 @@ import org.fcredirect.policy.api.PolicyListener;
 import org.fcredirect.policy.api.PolicyService;
 import org.fcredirect.storage.api.EventLog;
 import org.fcredirect.storage.api.Snapshot;
+import org.fcredirect.storage.api.StoredEvent;
 import org.fcredirect.storage.api.StreamFilter;
+import org.fcredirect.storage.api.StreamProgress;
+import org.fcredirect.storage.follow.ChangeGuard;
+import org.fcredirect.storage.follow.GuardedOrder;
+import org.fcredirect.storage.follow.StreamFollower;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -41,10 +49,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The event-sourced state behind the flow service, the login table and the appliance inventory,
- * on the one {@code flow} stream. Every change is validated, appended, and only then applied to
- * the {@link FlowModel} and acknowledged; the model is rebuilt from the newest snapshot and the
- * events after it when the component starts. One stream keeps one total order: an appliance's
- * health change and the failover moves it causes replay in the order they were taken.
+ * on the one {@code flow} stream. The model is rebuilt from the newest snapshot and the events
+ * after it when the component starts, then follows the stream ({@link StreamFollower}): every
+ * node's events apply in log order, so every node sharing the log holds the same flows. A change
+ * is validated and decided on the current state, appended behind a {@link ChangeGuard}, and
+ * acknowledged once it came back from the log and applied; a change another node's change
+ * overtook is refused by every node alike ({@link GuardedOrder}) and decided again on the newer
+ * state, where it may no longer hold (a duplicate flow), which the caller is told. One stream
+ * keeps one total order: an appliance's health change and the failover moves it causes replay in
+ * the order they were taken.
  *
  * <p>Registered under this bundle-private type only, for {@link FlowManager}, {@link LoginManager}
  * and {@link InventoryManager}: they share the state but none references another, so the policy
@@ -54,15 +67,19 @@ import org.slf4j.LoggerFactory;
  * only while a stored change is applied. The appliance registry and loads are readable without
  * any lock, because the policy engine reads them in the middle of a change.
  */
-@Component(service = {FlowStore.class, HealthCheck.class}, configurationPid = FlowStore.PID, immediate = true,
-        property = {HealthCheck.NAME + "=flow",
+@Component(service = {FlowStore.class, HealthCheck.class, StreamProgress.class}, configurationPid = FlowStore.PID,
+        immediate = true, property = {HealthCheck.NAME + "=flow", StreamProgress.STREAM + "=" + FlowStore.STREAM,
                 HealthCheck.SERVICE + "=org.fcredirect.flow.api.FlowService",
                 HealthCheck.SERVICE + "=org.fcredirect.flow.api.LoginTable",
                 HealthCheck.SERVICE + "=org.fcredirect.flow.api.ApplianceInventory"})
 @Designate(ocd = FlowConfig.class)
-public class FlowStore implements HealthCheck {
+public class FlowStore implements HealthCheck, StreamProgress {
     static final String PID = "org.fcredirect.flow";
     static final String STREAM = "flow";
+    /** Tries of a change that other nodes' changes keep overtaking before it gives up. */
+    static final int MAX_TRIES = 20;
+    /** Snapshot data starts so when it carries the guard state ahead of the model. */
+    static final byte GUARDED_SNAPSHOT = 0x47;
     private static final Logger LOG = LoggerFactory.getLogger(FlowStore.class);
 
     private final EventLog log;
@@ -76,7 +93,12 @@ public class FlowStore implements HealthCheck {
     private volatile PolicyService policy;
     private volatile FlowModel model;
     private Placements placements;
-    private long lastSequence;
+    private final long instance = new SecureRandom().nextLong();
+    private final BatchAssembler assembler = new BatchAssembler();
+    private final StreamFollower follower;
+    private GuardedOrder order;
+    private long changes;
+    private volatile long appliedSequence;
     private long eventsSinceSnapshot;
 
     @Activate
@@ -90,9 +112,10 @@ public class FlowStore implements HealthCheck {
         this.clock = clock;
         this.settings = settings;
         this.writer = new EventWriter(log, STREAM, settings.appendTimeoutSeconds() * 1000L);
-        rebuild();
+        this.follower = new StreamFollower(log, STREAM, "fcr-flow-follower", () -> change(effects -> null));
+        follower.start(rebuild());
         change(effects -> {
-            commitFollowUp("Reconciling flows with appliance health after start", reconcile(null), effects);
+            commitFollowUp("Reconciling flows with appliance health after start", () -> reconcile(null), effects);
             return null;
         });
     }
@@ -142,8 +165,19 @@ public class FlowStore implements HealthCheck {
                 + " appliances (" + down + " unhealthy)", details);
     }
 
+    @Override
+    public String stream() {
+        return STREAM;
+    }
+
+    @Override
+    public long appliedSequence() {
+        return appliedSequence;
+    }
+
     @Deactivate
     void deactivate() {
+        follower.close();
         PolicyService p = policy;
         if (p != null) {
             p.removeListener(policyListener);
@@ -160,7 +194,7 @@ public class FlowStore implements HealthCheck {
             }
             policy = p;
             p.addListener(policyListener);
-            commitFollowUp("Deciding flows by the policy engine", redecide(slot -> true), effects);
+            commitFollowUp("Deciding flows by the policy engine", () -> redecide(slot -> true), effects);
             return null;
         });
         LOG.info("Policy engine bound: flows without an explicit appliance follow its decisions");
@@ -209,84 +243,201 @@ public class FlowStore implements HealthCheck {
 
     // ---------------------------------------------------------------- rebuild and commit
 
-    private void rebuild() {
+    /** @return the sequence to follow the stream from: one past what was replayed */
+    private long rebuild() {
         long started = System.nanoTime();
         Optional<Snapshot> snapshot = log.loadSnapshot(STREAM);
+        long[] lastApplied = {0};
         FlowModel m = snapshot.map(s -> {
             try {
+                ByteBuffer data = ByteBuffer.wrap(s.data());
+                if (data.get(0) == GUARDED_SNAPSHOT) {
+                    lastApplied[0] = data.getLong(1);
+                    return FlowSnapshotCodec.decode(Arrays.copyOfRange(s.data(), 9, s.data().length));
+                }
+                lastApplied[0] = s.sequence();
                 return FlowSnapshotCodec.decode(s.data());
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 throw new IllegalStateException("the flow stream's snapshot at sequence " + s.sequence()
                         + " cannot be read: " + e.getMessage(), e);
             }
         }).orElseGet(() -> new FlowModel(1024));
-        long[] last = {snapshot.map(Snapshot::sequence).orElse(0L)};
+        model = m;
+        order = new GuardedOrder(instance, lastApplied[0], EventWriter.PART::equals);
+        appliedSequence = snapshot.map(Snapshot::sequence).orElse(0L);
         long[] replayed = {0};
-        BatchAssembler assembler = new BatchAssembler();
         Effects none = Effects.ignored();
-        log.replay(StreamFilter.of(STREAM), last[0] + 1, e -> {
-            try {
-                for (Encoded x : assembler.feed(e)) {
-                    m.apply(FlowEventCodec.decode(x.type(), x.payload()), none);
-                    replayed[0]++;
-                }
-            } catch (RuntimeException failure) {
-                throw new IllegalStateException("flow stream event " + e.type() + " at sequence " + e.sequence()
-                        + " cannot be applied: " + failure.getMessage(), failure);
-            }
-            last[0] = e.sequence();
+        long next = log.replay(StreamFilter.of(STREAM), appliedSequence + 1, e -> {
+            replayed[0] += applyLogged(e, none);
             return true;
         });
-        assembler.finish();
-        model = m;
         placements = new Placements(m, () -> policy, () -> settings);
-        lastSequence = last[0];
         eventsSinceSnapshot = replayed[0];
         LOG.info("Flow store started: {} flows, {} logins, {} appliances from {} and {} events in {} ms",
                 m.flows.liveCount(), m.logins.count(), m.appliances().list().size(),
                 snapshot.map(s -> "the snapshot at sequence " + s.sequence()).orElse("no snapshot"), replayed[0],
                 (System.nanoTime() - started) / 1_000_000);
+        return Math.max(next, appliedSequence + 1);
     }
 
-    /** Runs a change, then publishes its rules and events and takes a due snapshot. */
+    /**
+     * Applies one event of the stream, any node's, as {@link GuardedOrder} admits it.
+     *
+     * @return the changes applied
+     */
+    private int applyLogged(StoredEvent e, Effects effects) {
+        int applied = 0;
+        try {
+            switch (order.admit(e)) {
+                case APPLY -> {
+                    for (Encoded x : assembler.feed(e)) {
+                        model.apply(FlowEventCodec.decode(x.type(), x.payload()), effects);
+                        applied++;
+                    }
+                }
+                case REJECTED -> assembler.discard(e);
+                case GUARD -> {
+                }
+            }
+        } catch (RuntimeException failure) {
+            throw new IllegalStateException("flow stream event " + e.type() + " at sequence " + e.sequence()
+                    + " cannot be applied: " + failure.getMessage(), failure);
+        }
+        appliedSequence = e.sequence();
+        return applied;
+    }
+
+    /** Applies events that came from the log, any node's, inside a change. */
+    private void applyArrived(List<StoredEvent> events, Effects effects) {
+        lock.write(() -> {
+            for (StoredEvent e : events) {
+                eventsSinceSnapshot += applyLogged(e, effects);
+            }
+        });
+    }
+
+    /**
+     * Runs a change, then publishes its rules and events and takes a due snapshot. Events other
+     * nodes stored first apply before it; when one overtook it while it was being stored, it runs
+     * again on the newer state.
+     */
     <T> T change(Function<Effects, T> op) {
         return lock.change(() -> {
-            writer.checkInStep();
             Effects effects = Effects.recording(dispatcher.hasListeners());
             try {
-                return op.apply(effects);
+                follower.drain(events -> applyArrived(events, effects));
+                for (int tries = 1;; tries++) {
+                    try {
+                        return op.apply(effects);
+                    } catch (ChangeLost lost) {
+                        if (tries == MAX_TRIES) {
+                            throw new NotStoredException("the change was overtaken by other nodes' changes " + tries
+                                    + " times; last by " + lost.verdict.winner() + "; try it again", null);
+                        }
+                        LOG.debug("Change decided at sequence {} overtaken by {}; deciding it again", lost.base,
+                                lost.verdict.winner());
+                    } catch (RuntimeException refused) {
+                        if (tries > 1) {
+                            LOG.warn("A change decided on this node lost to a concurrent change of another node and"
+                                    + " no longer applies: {}", refused.getMessage());
+                        }
+                        throw refused;
+                    } finally {
+                        model.clearReservations();
+                    }
+                }
             } finally {
-                model.clearReservations();
                 finish(effects);
             }
         });
     }
 
+    /** A change of this node another node's change overtook: every node skipped it. */
+    private static final class ChangeLost extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient GuardedOrder.Verdict verdict;
+        final long base;
+
+        ChangeLost(GuardedOrder.Verdict verdict, long base) {
+            super(null, null, false, false);
+            this.verdict = verdict;
+            this.base = base;
+        }
+    }
+
+    /**
+     * Stores a change decided on the current state and applies it, with every other node's events
+     * before it, once it comes back from the log.
+     *
+     * @throws ChangeLost (to {@link #change}) when another node's change came first
+     */
     void commit(List<FlowChange> changes, Effects effects) {
+        long base = appliedSequence;
+        long change = ++this.changes;
+        store(changes, new ChangeGuard(log.nodeId(), instance, change, base, 0), effects);
+        GuardedOrder.Verdict verdict = order.verdict(change)
+                .orElseThrow(() -> new IllegalStateException("change " + change + " applied without its guard"));
+        if (!verdict.accepted()) {
+            throw new ChangeLost(verdict, base);
+        }
+    }
+
+    /**
+     * Stores what this node observed (logins learned from the wire): facts, not decisions, so they
+     * apply wherever they land in the log.
+     */
+    void commitObserved(List<FlowChange> changes, Effects effects) {
+        store(changes, null, effects);
+    }
+
+    private void store(List<FlowChange> changes, ChangeGuard guard, Effects effects) {
         List<Encoded> events = new ArrayList<>();
         for (FlowChange c : changes) {
             events.addAll(FlowEventCodec.encode(c));
         }
-        lastSequence = writer.append(events);
-        eventsSinceSnapshot += events.size();
-        lock.write(() -> changes.forEach(c -> model.apply(c, effects)));
+        long stored = writer.append(events, guard);
+        try {
+            if (!follower.drainThrough(stored, writer.timeoutMillis(), arrived -> applyArrived(arrived, effects))) {
+                throw new NotStoredException("the event log stored the change as sequence " + stored + ", but it did not"
+                        + " come back from the log within " + writer.timeoutMillis() + " ms; it applies when it does",
+                        null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotStoredException("interrupted while waiting for the change stored as sequence " + stored
+                    + " to come back from the log; it applies when it does", e);
+        }
     }
 
-
     /**
-     * Stores what follows from a change already made (failover moves, new decisions). When the log
-     * refuses, the change stands and the flows catch up at the next start, which reconciles them.
+     * Stores what follows from a change already made (failover moves, new decisions), decided
+     * again when another node's change overtook it. When the log refuses, the change stands and
+     * the flows catch up at the next start, which reconciles them.
+     *
+     * @return the changes stored
      */
-    void commitFollowUp(String what, List<FlowChange> changes, Effects effects) {
-        if (changes.isEmpty()) {
-            return;
+    List<FlowChange> commitFollowUp(String what, Supplier<List<FlowChange>> decide, Effects effects) {
+        for (int tries = 1; tries <= MAX_TRIES; tries++) {
+            List<FlowChange> changes = decide.get();
+            if (changes.isEmpty()) {
+                return changes;
+            }
+            try {
+                commit(changes, effects);
+                return changes;
+            } catch (ChangeLost lost) {
+                LOG.debug("{}: overtaken by {}; deciding again", what, lost.verdict.winner());
+            } catch (NotStoredException e) {
+                LOG.error("{}: not stored, flows keep their previous placement until the next start: {}", what,
+                        e.getMessage());
+                return List.of();
+            } finally {
+                model.clearReservations();
+            }
         }
-        try {
-            commit(changes, effects);
-        } catch (NotStoredException e) {
-            LOG.error("{}: not stored, flows keep their previous placement until the next start: {}", what,
-                    e.getMessage());
-        }
+        LOG.error("{}: overtaken by other nodes' changes {} times; flows keep their placement until the next change",
+                what, MAX_TRIES);
+        return List.of();
     }
 
     /**
@@ -296,7 +447,7 @@ public class FlowStore implements HealthCheck {
      */
     void placeWaiting(Effects effects) {
         if (model.pools.anyWaiting()) {
-            commitFollowUp("Placing flows that found no free virtual port", reconcile(null), effects);
+            commitFollowUp("Placing flows that found no free virtual port", () -> reconcile(null), effects);
         }
     }
 
@@ -311,7 +462,7 @@ public class FlowStore implements HealthCheck {
         }
         lock.write(model.flows::compactIfSparse);
         FlowSettings s = settings;
-        if (s.snapshotEvery() > 0 && eventsSinceSnapshot >= s.snapshotEvery()) {
+        if (s.snapshotEvery() > 0 && eventsSinceSnapshot >= s.snapshotEvery() && order.idle() && assembler.idle()) {
             takeSnapshot();
         }
     }
@@ -371,15 +522,17 @@ public class FlowStore implements HealthCheck {
         return events;
     }
 
+    /** The model, after the last state-changing sequence the guards compare with (see {@link #rebuild}). */
     private void takeSnapshot() {
+        long at = appliedSequence;
         try {
-            byte[] data = FlowSnapshotCodec.encode(model);
-            log.saveSnapshot(STREAM, lastSequence, data);
-            LOG.info("Flow snapshot saved at sequence {}: {} flows, {} bytes", lastSequence, model.flows.liveCount(),
-                    data.length);
+            byte[] inner = FlowSnapshotCodec.encode(model);
+            byte[] data = ByteBuffer.allocate(9 + inner.length).put(GUARDED_SNAPSHOT).putLong(order.lastApplied())
+                    .put(inner).array();
+            log.saveSnapshot(STREAM, at, data);
+            LOG.info("Flow snapshot saved at sequence {}: {} flows, {} bytes", at, model.flows.liveCount(), data.length);
         } catch (RuntimeException e) {
-            LOG.warn("Flow snapshot at sequence {} not saved (a restart replays more events): {}", lastSequence,
-                    e.getMessage());
+            LOG.warn("Flow snapshot at sequence {} not saved (a restart replays more events): {}", at, e.getMessage());
         }
         eventsSinceSnapshot = 0;
     }
@@ -401,8 +554,8 @@ public class FlowStore implements HealthCheck {
     private void policyChanged(PolicyEvent event) {
         String what = event.type().name().toLowerCase(Locale.ROOT);
         change(effects -> {
-            List<FlowChange> changes = redecide(s -> event.affects(FlowContext.of(model.spec(s))));
-            commitFollowUp("Deciding flows again after policy " + event.name() + " was " + what, changes, effects);
+            List<FlowChange> changes = commitFollowUp("Deciding flows again after policy " + event.name() + " was " + what,
+                    () -> redecide(s -> event.affects(FlowContext.of(model.spec(s)))), effects);
             if (!changes.isEmpty()) {
                 LOG.info("Policy {} {}: {} flows decided again", event.name(), what,
                         ((FlowsDecided) changes.get(0)).flows().size());

@@ -61,7 +61,7 @@ public class InventoryManager implements ApplianceInventory {
             }
             spec.pools().values().forEach(this::checkPool);
             store.commit(List.of(new ApplianceAdded(store.now(), spec)), effects);
-            store.commitFollowUp("Placing flows of group " + spec.group(), store.reconcile(spec.group()), effects);
+            store.commitFollowUp("Placing flows of group " + spec.group(), () -> store.reconcile(spec.group()), effects);
             LOG.info("Appliance {} added to group {} (weight {}, VSANs {}{})", spec.name(), spec.group(), spec.weight(),
                     spec.vsans(), spec.pools().isEmpty() ? "" : ", pools " + spec.pools().values());
             return null;
@@ -157,8 +157,8 @@ public class InventoryManager implements ApplianceInventory {
                 return null;
             }
             store.commit(List.of(new ApplianceHealthChanged(store.now(), name, healthy, reason)), effects);
-            List<FlowChange> follow = store.reconcile(a.group());
-            store.commitFollowUp((healthy ? "Failing back to " : "Failing over from ") + name, follow, effects);
+            List<FlowChange> follow = store.commitFollowUp((healthy ? "Failing back to " : "Failing over from ") + name,
+                    () -> store.reconcile(a.group()), effects);
             store.placeWaiting(effects);
             long moved = follow.stream().filter(FlowsMoved.class::isInstance)
                     .mapToLong(f -> ((FlowsMoved) f).moves().size()).sum();

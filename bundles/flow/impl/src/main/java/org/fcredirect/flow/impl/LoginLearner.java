@@ -116,7 +116,7 @@ public class LoginLearner implements LoginLearning {
             List<FlowChange> changes = batch.changes();
             if (!changes.isEmpty()) {
                 try {
-                    store.commit(changes, effects);
+                    store.commitObserved(changes, effects);
                     batch.stored();
                 } catch (NotStoredException e) {
                     batch.notStored();

@@ -21,6 +21,7 @@ import org.fcredirect.flow.api.FlowId;
 import org.fcredirect.flow.api.FlowState;
 import org.fcredirect.flow.api.ValidationException;
 import org.fcredirect.storage.api.StoredEvent;
+import org.fcredirect.storage.follow.ChangeGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -165,9 +166,9 @@ class FailoverTest {
         fabric.appliances.markUnhealthy("a1", "heartbeat lost");
         List<String> types = fabric.log.events().subList(before, fabric.log.events().size()).stream()
                 .map(StoredEvent::type).toList();
-        assertEquals(List.of("appliance-health", "flows-moved"), types);
+        assertEquals(List.of(ChangeGuard.TYPE, "appliance-health", ChangeGuard.TYPE, "flows-moved"), types);
         fabric.appliances.markUnhealthy("a1", "again");
-        assertEquals(before + 2, fabric.log.events().size(), "marking an unhealthy appliance again changes nothing");
+        assertEquals(before + 4, fabric.log.events().size(), "marking an unhealthy appliance again changes nothing");
     }
 
     @Test
