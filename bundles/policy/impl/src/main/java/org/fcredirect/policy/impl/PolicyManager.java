@@ -1,5 +1,9 @@
 package org.fcredirect.policy.impl;
 
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -8,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.fcredirect.flow.api.ApplianceInventory;
 import org.fcredirect.flow.api.FlowAction;
@@ -25,9 +30,16 @@ import org.fcredirect.storage.api.Appended;
 import org.fcredirect.storage.api.EventLog;
 import org.fcredirect.storage.api.Snapshot;
 import org.fcredirect.storage.api.StorageException;
+import org.fcredirect.storage.api.NewEvent;
+import org.fcredirect.storage.api.StoredEvent;
 import org.fcredirect.storage.api.StreamFilter;
+import org.fcredirect.storage.api.StreamProgress;
+import org.fcredirect.storage.follow.ChangeGuard;
+import org.fcredirect.storage.follow.GuardedOrder;
+import org.fcredirect.storage.follow.StreamFollower;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
@@ -38,16 +50,24 @@ import org.slf4j.LoggerFactory;
  * The policy engine, event-sourced on the {@code policy} stream. Evaluation takes no lock of its
  * own beyond the cache's: the policies are an immutable set swapped on change, and the appliance
  * inventory is read without blocking, so the flow manager can evaluate while it holds its lock.
- * Changes are serialized, validated, appended and only then applied; the cache then drops exactly
- * the contexts the changed policy matched before or matches after, and listeners (the flow
- * manager) are told on the changing thread, outside every lock.
+ * After the rebuild the engine follows the stream ({@link StreamFollower}), so every node's policy
+ * changes apply here in log order. Changes are serialized, validated, appended behind a
+ * {@link ChangeGuard} and applied when they come back from the log; one another node's change
+ * overtook is validated again on the newer state. The cache then drops exactly the contexts the
+ * changed policy matched before or matches after, and listeners (the flow manager) are told of
+ * every node's changes, outside every lock.
  */
-@Component(service = PolicyService.class, configurationPid = PolicyManager.PID, immediate = true,
-        property = "fcr.mbean=org.fcredirect:type=PolicyEngine")
+@Component(service = {PolicyService.class, StreamProgress.class}, configurationPid = PolicyManager.PID,
+        immediate = true, property = {"fcr.mbean=org.fcredirect:type=PolicyEngine",
+                StreamProgress.STREAM + "=" + PolicyManager.STREAM})
 @Designate(ocd = PolicyConfig.class)
-public class PolicyManager implements PolicyService {
+public class PolicyManager implements PolicyService, StreamProgress {
     static final String PID = "org.fcredirect.policy";
     static final String STREAM = "policy";
+    /** Tries of a change that other nodes' changes keep overtaking before it gives up. */
+    static final int MAX_TRIES = 20;
+    /** Snapshot data starts so when it carries the guard state ahead of the policies. */
+    static final byte GUARDED_SNAPSHOT = 0x47;
     private static final Logger LOG = LoggerFactory.getLogger(PolicyManager.class);
 
     private final EventLog log;
@@ -56,11 +76,17 @@ public class PolicyManager implements PolicyService {
     private final DecisionCache cache;
     private final List<PolicyListener> listeners = new CopyOnWriteArrayList<>();
     private final Object changes = new Object();
+    private final Object telling = new Object();
     private volatile PolicySet policies = PolicySet.EMPTY;
     private volatile PolicySettings settings;
-    private long lastSequence;
+    private final long instance = new SecureRandom().nextLong();
+    private final StreamFollower follower;
+    private GuardedOrder order;
+    private long changeCount;
+    private volatile long appliedSequence;
     private long eventsSinceSnapshot;
-    private String outOfStep;
+    /** Changes applied but not yet told to the listeners, in order; guarded by {@link #changes}. */
+    private final List<PolicyEvent> untold = new ArrayList<>();
 
     @Activate
     public PolicyManager(@Reference(name = "eventLog") EventLog log,
@@ -75,7 +101,23 @@ public class PolicyManager implements PolicyService {
         this.settings = settings;
         this.chooser = new ApplianceChooser(inventory);
         this.cache = new DecisionCache(settings.decisionCacheSize());
-        rebuild();
+        this.follower = new StreamFollower(log, STREAM, "fcr-policy-follower", this::catchUp);
+        follower.start(rebuild());
+    }
+
+    @Deactivate
+    void deactivate() {
+        follower.close();
+    }
+
+    @Override
+    public String stream() {
+        return STREAM;
+    }
+
+    @Override
+    public long appliedSequence() {
+        return appliedSequence;
     }
 
     private static PolicySettings settingsOf(PolicyConfig config) {
@@ -105,41 +147,96 @@ public class PolicyManager implements PolicyService {
         }
     }
 
-    private void rebuild() {
+    /** @return the sequence to follow the stream from: one past what was replayed */
+    private long rebuild() {
         long started = System.nanoTime();
         Optional<Snapshot> snapshot = log.loadSnapshot(STREAM);
+        long[] lastApplied = {0};
         PolicySet set = snapshot.map(s -> {
             try {
-                return PolicySet.of(PolicyCodec.decodeSnapshot(s.data()));
+                byte[] data = s.data();
+                if (data.length > 9 && data[0] == GUARDED_SNAPSHOT) {
+                    lastApplied[0] = ByteBuffer.wrap(data).getLong(1);
+                    data = Arrays.copyOfRange(data, 9, data.length);
+                } else {
+                    lastApplied[0] = s.sequence();
+                }
+                return PolicySet.of(PolicyCodec.decodeSnapshot(data));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("the policy stream's snapshot at sequence " + s.sequence()
                         + " cannot be read: " + e.getMessage(), e);
             }
         }).orElse(PolicySet.EMPTY);
-        long[] last = {snapshot.map(Snapshot::sequence).orElse(0L)};
-        PolicySet[] current = {set};
+        policies = set;
+        order = new GuardedOrder(instance, lastApplied[0], type -> false);
+        appliedSequence = snapshot.map(Snapshot::sequence).orElse(0L);
         long[] replayed = {0};
-        log.replay(StreamFilter.of(STREAM), last[0] + 1, e -> {
-            try {
-                current[0] = switch (e.type()) {
-                    case PolicyCodec.ADDED, PolicyCodec.UPDATED -> current[0].with(PolicyCodec.decodePolicy(e.payload()));
-                    case PolicyCodec.REMOVED -> current[0].without(PolicyCodec.decodeRemoved(e.payload()));
-                    default -> throw new IllegalArgumentException("unknown policy event type");
-                };
-            } catch (RuntimeException failure) {
-                throw new IllegalStateException("policy stream event " + e.type() + " at sequence " + e.sequence()
-                        + " cannot be applied: " + failure.getMessage(), failure);
+        long next = log.replay(StreamFilter.of(STREAM), appliedSequence + 1, e -> {
+            if (applyLogged(e) != null) {
+                replayed[0]++;
             }
-            last[0] = e.sequence();
-            replayed[0]++;
             return true;
         });
-        policies = current[0];
-        lastSequence = last[0];
         eventsSinceSnapshot = replayed[0];
-        LOG.info("Policy engine started: {} policies from {} and {} events in {} ms", current[0].size(),
+        LOG.info("Policy engine started: {} policies from {} and {} events in {} ms", policies.size(),
                 snapshot.map(s -> "the snapshot at sequence " + s.sequence()).orElse("no snapshot"), replayed[0],
                 (System.nanoTime() - started) / 1_000_000);
+        return Math.max(next, appliedSequence + 1);
+    }
+
+    /**
+     * Applies one event of the stream, any node's, as {@link GuardedOrder} admits it.
+     *
+     * @return the change it made, or null
+     */
+    private PolicyEvent applyLogged(StoredEvent e) {
+        PolicyEvent change = null;
+        try {
+            if (order.admit(e) == GuardedOrder.Admission.APPLY) {
+                change = switch (e.type()) {
+                    case PolicyCodec.ADDED, PolicyCodec.UPDATED -> {
+                        Policy p = PolicyCodec.decodePolicy(e.payload());
+                        Optional<Policy> before = policies.get(p.name());
+                        policies = policies.with(p);
+                        yield new PolicyEvent(before.isPresent() ? PolicyEvent.Type.UPDATED : PolicyEvent.Type.ADDED,
+                                before, Optional.of(p));
+                    }
+                    case PolicyCodec.REMOVED -> {
+                        String name = PolicyCodec.decodeRemoved(e.payload());
+                        Optional<Policy> before = policies.get(name);
+                        policies = policies.without(name);
+                        yield before.map(b -> new PolicyEvent(PolicyEvent.Type.REMOVED, before, Optional.empty()))
+                                .orElse(null);
+                    }
+                    default -> throw new IllegalArgumentException("unknown policy event type");
+                };
+            }
+        } catch (RuntimeException failure) {
+            throw new IllegalStateException("policy stream event " + e.type() + " at sequence " + e.sequence()
+                    + " cannot be applied: " + failure.getMessage(), failure);
+        }
+        appliedSequence = e.sequence();
+        return change;
+    }
+
+    /** Inside {@link #changes}: applies what came from the log and keeps it for the listeners. */
+    private void applyArrived(List<StoredEvent> events) {
+        for (StoredEvent e : events) {
+            PolicyEvent change = applyLogged(e);
+            if (change != null) {
+                eventsSinceSnapshot++;
+                applied(change);
+                untold.add(change);
+            }
+        }
+    }
+
+    /** On the follower's thread: other nodes' changes that arrived between this node's. */
+    private void catchUp() {
+        synchronized (changes) {
+            follower.drain(this::applyArrived);
+        }
+        tellListeners();
     }
 
     @Override
@@ -178,53 +275,78 @@ public class PolicyManager implements PolicyService {
     @Override
     public void add(Policy policy) {
         Objects.requireNonNull(policy, "policy");
-        PolicyEvent event;
-        synchronized (changes) {
-            checkInStep();
+        change(() -> {
             if (policies.get(policy.name()).isPresent()) {
                 throw new ValidationException(Policy.NAME, policy.name(), "a policy of this name exists; update it instead");
             }
             checkConflict(policy);
-            store(PolicyCodec.ADDED, PolicyCodec.encode(policy));
-            policies = policies.with(policy);
-            event = new PolicyEvent(PolicyEvent.Type.ADDED, Optional.empty(), Optional.of(policy));
-            applied(event);
-        }
-        notifyListeners(event);
+            return NewEvent.of(STREAM, PolicyCodec.ADDED, PolicyCodec.encode(policy));
+        });
     }
 
     @Override
     public void update(Policy policy) {
         Objects.requireNonNull(policy, "policy");
-        PolicyEvent event;
-        synchronized (changes) {
-            checkInStep();
+        change(() -> {
             Policy before = policies.get(policy.name())
                     .orElseThrow(() -> new NotFoundException(Policy.NAME, policy.name(), "no such policy"));
             if (before.equals(policy)) {
-                return;
+                return null;
             }
             checkConflict(policy);
-            store(PolicyCodec.UPDATED, PolicyCodec.encode(policy));
-            policies = policies.with(policy);
-            event = new PolicyEvent(PolicyEvent.Type.UPDATED, Optional.of(before), Optional.of(policy));
-            applied(event);
-        }
-        notifyListeners(event);
+            return NewEvent.of(STREAM, PolicyCodec.UPDATED, PolicyCodec.encode(policy));
+        });
     }
 
     @Override
     public void remove(String name) {
-        PolicyEvent event;
-        synchronized (changes) {
-            checkInStep();
-            Policy before = policies.get(name).orElseThrow(() -> new NotFoundException(Policy.NAME, name, "no such policy"));
-            store(PolicyCodec.REMOVED, PolicyCodec.encodeRemoved(name));
-            policies = policies.without(name);
-            event = new PolicyEvent(PolicyEvent.Type.REMOVED, Optional.of(before), Optional.empty());
-            applied(event);
+        change(() -> {
+            policies.get(name).orElseThrow(() -> new NotFoundException(Policy.NAME, name, "no such policy"));
+            return NewEvent.of(STREAM, PolicyCodec.REMOVED, PolicyCodec.encodeRemoved(name));
+        });
+    }
+
+    /**
+     * Validates a change on the current policies and stores it; decides it again when another
+     * node's change overtook it. Listeners hear of it, and of whatever arrived with it, afterwards.
+     *
+     * @param decide the event to store, or null when there is nothing to change
+     */
+    private void change(Supplier<NewEvent> decide) {
+        try {
+            synchronized (changes) {
+                follower.drain(this::applyArrived);
+                for (int tries = 1;; tries++) {
+                    NewEvent event;
+                    try {
+                        event = decide.get();
+                    } catch (RuntimeException refused) {
+                        if (tries > 1) {
+                            LOG.warn("A policy change decided on this node lost to a concurrent change of another node"
+                                    + " and no longer applies: {}", refused.getMessage());
+                        }
+                        throw refused;
+                    }
+                    if (event == null) {
+                        return;
+                    }
+                    long base = appliedSequence;
+                    long change = ++changeCount;
+                    store(List.of(new ChangeGuard(log.nodeId(), instance, change, base, 1).event(STREAM), event));
+                    GuardedOrder.Verdict verdict = order.verdict(change).orElseThrow(
+                            () -> new IllegalStateException("policy change " + change + " applied without its guard"));
+                    if (verdict.accepted()) {
+                        return;
+                    }
+                    if (tries == MAX_TRIES) {
+                        throw new NotStoredException("the policy change was overtaken by other nodes' changes " + tries
+                                + " times; last by " + verdict.winner() + "; try it again", null);
+                    }
+                }
+            }
+        } finally {
+            tellListeners();
         }
-        notifyListeners(event);
     }
 
     private void checkConflict(Policy policy) {
@@ -235,59 +357,85 @@ public class PolicyManager implements PolicyService {
         });
     }
 
-    /** After a change is durable and in effect: the cache, the log line and a due snapshot. */
+    /** After a change is in effect, whichever node made it: the cache, the log line and a due snapshot. */
     private void applied(PolicyEvent event) {
         cache.invalidate(event::affects);
         LOG.info("Policy {} {}: {}", event.name(), event.type().name().toLowerCase(Locale.ROOT),
                 event.after().map(Policy::toString).orElse("(removed)"));
         PolicySettings s = settings;
-        if (s.snapshotEvery() > 0 && eventsSinceSnapshot >= s.snapshotEvery()) {
+        if (s.snapshotEvery() > 0 && eventsSinceSnapshot >= s.snapshotEvery() && order.idle()) {
+            long at = appliedSequence;
             try {
-                log.saveSnapshot(STREAM, lastSequence, PolicyCodec.encodeSnapshot(policies.list()));
+                byte[] inner = PolicyCodec.encodeSnapshot(policies.list());
+                log.saveSnapshot(STREAM, at, ByteBuffer.allocate(9 + inner.length).put(GUARDED_SNAPSHOT)
+                        .putLong(order.lastApplied()).put(inner).array());
             } catch (RuntimeException e) {
-                LOG.warn("Policy snapshot at sequence {} not saved (a restart replays more events): {}", lastSequence,
+                LOG.warn("Policy snapshot at sequence {} not saved (a restart replays more events): {}", at,
                         e.getMessage());
             }
             eventsSinceSnapshot = 0;
         }
     }
 
-    private void notifyListeners(PolicyEvent event) {
-        for (PolicyListener l : listeners) {
-            try {
-                l.onEvent(event);
-            } catch (RuntimeException e) {
-                LOG.error("Policy listener {} failed on policy {} {}: {}", l, event.name(), event.type(), e.toString());
+    /**
+     * Tells the listeners the changes applied since they last heard, outside the change lock and
+     * one thread at a time, so they hear every change in log order.
+     */
+    private void tellListeners() {
+        synchronized (telling) {
+            List<PolicyEvent> events;
+            synchronized (changes) {
+                if (untold.isEmpty()) {
+                    return;
+                }
+                events = List.copyOf(untold);
+                untold.clear();
+            }
+            tell(events);
+        }
+    }
+
+    private void tell(List<PolicyEvent> events) {
+        for (PolicyEvent event : events) {
+            for (PolicyListener l : listeners) {
+                try {
+                    l.onEvent(event);
+                } catch (RuntimeException e) {
+                    LOG.error("Policy listener {} failed on policy {} {}: {}", l, event.name(), event.type(), e.toString());
+                }
             }
         }
     }
 
-    private void checkInStep() {
-        if (outOfStep != null) {
-            throw new NotStoredException(outOfStep, null);
-        }
-    }
-
-    private void store(String type, byte[] payload) {
+    /** Stores a change and applies it, with every other node's events before it, once it comes back from the log. */
+    private void store(List<NewEvent> events) {
         long timeout = settings.appendTimeoutSeconds();
+        long stored;
         try {
-            Appended a = log.append(STREAM, type, payload).get(timeout, TimeUnit.SECONDS);
-            lastSequence = a.sequence();
-            eventsSinceSnapshot++;
+            List<Appended> a = log.appendAll(events).get(timeout, TimeUnit.SECONDS);
+            stored = a.get(a.size() - 1).sequence();
         } catch (StorageException e) {
             throw new NotStoredException("the event log refused the change: " + e.getMessage(), e);
         } catch (ExecutionException e) {
             throw new NotStoredException("the event log failed to store the change: " + e.getCause().getMessage(),
                     e.getCause());
         } catch (TimeoutException e) {
-            outOfStep = "an append to the event log took longer than " + timeout + " s and its outcome is unknown;"
-                    + " restart the policy engine to rebuild its state from the log";
-            throw new NotStoredException(outOfStep, e);
+            throw new NotStoredException("an append to the event log took longer than " + timeout + " s and its outcome"
+                    + " is unknown: if the log stored it, it applies when it arrives", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            outOfStep = "interrupted while the event log stored a change; its outcome is unknown; restart the policy"
-                    + " engine to rebuild its state from the log";
-            throw new NotStoredException(outOfStep, e);
+            throw new NotStoredException("interrupted while the event log stored a change; its outcome is unknown: if"
+                    + " the log stored it, it applies when it arrives", e);
+        }
+        try {
+            if (!follower.drainThrough(stored, TimeUnit.SECONDS.toMillis(timeout), this::applyArrived)) {
+                throw new NotStoredException("the event log stored the change as sequence " + stored + ", but it did not"
+                        + " come back from the log within " + timeout + " s; it applies when it does", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotStoredException("interrupted while waiting for the change stored as sequence " + stored
+                    + " to come back from the log; it applies when it does", e);
         }
     }
 
