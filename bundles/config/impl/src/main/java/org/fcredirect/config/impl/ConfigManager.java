@@ -3,6 +3,7 @@ package org.fcredirect.config.impl;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.karaf.features.FeaturesService;
@@ -41,13 +43,21 @@ import org.fcredirect.config.api.VersionOrigin;
 import org.fcredirect.config.impl.Descriptor.Entry;
 import org.fcredirect.config.impl.Descriptor.FeatureLine;
 import org.fcredirect.config.impl.Descriptor.Section;
+import org.fcredirect.storage.api.Appended;
 import org.fcredirect.storage.api.EventLog;
+import org.fcredirect.storage.api.NewEvent;
 import org.fcredirect.storage.api.StorageException;
+import org.fcredirect.storage.api.StoredEvent;
 import org.fcredirect.storage.api.StreamFilter;
+import org.fcredirect.storage.api.StreamProgress;
+import org.fcredirect.storage.follow.ChangeGuard;
+import org.fcredirect.storage.follow.GuardedOrder;
+import org.fcredirect.storage.follow.StreamFollower;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -59,14 +69,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The configuration service. Every committed version is appended to the {@code config} stream
  * and durable before it is applied to ConfigAdmin; the history is rebuilt from that stream when
- * the component starts. One lock orders every request: they come from operators.
+ * the component starts, then followed ({@link StreamFollower}): a version any node of a fabric
+ * commits applies to this node's ConfigAdmin too, and one committed while this node was down
+ * applies when it starts ({@link AppliedMark}). Version numbers come from the shared history: a
+ * commit another node's overtook is checked again and numbered anew ({@link ChangeGuard}). One
+ * lock orders every request: they come from operators.
  */
-@Component(service = ConfigService.class, immediate = true, property = "fcr.mbean=org.fcredirect:type=Config")
-public class ConfigManager implements ConfigService {
+@Component(service = {ConfigService.class, StreamProgress.class}, immediate = true,
+        property = {"fcr.mbean=org.fcredirect:type=Config", StreamProgress.STREAM + "=" + ConfigManager.STREAM})
+public class ConfigManager implements ConfigService, StreamProgress {
     static final String STREAM = "config";
     static final String MASK = "********";
     private static final Logger LOG = LoggerFactory.getLogger(ConfigManager.class);
     private static final long APPEND_TIMEOUT_SECONDS = 30;
+    /** Tries of a commit that other nodes' commits keep overtaking before it gives up. */
+    static final int MAX_TRIES = 20;
 
     private final EventLog log;
     private final RunningConfig running;
@@ -76,22 +93,46 @@ public class ConfigManager implements ConfigService {
     volatile FeatureCatalog features;
     private final List<ConfigListener> listeners = new CopyOnWriteArrayList<>();
     private StagingArea session;
+    private final AppliedMark mark;
+    private final long instance = new SecureRandom().nextLong();
+    private final GuardedOrder order = new GuardedOrder(instance, 0, type -> false);
+    private final StreamFollower follower;
+    private final Map<Long, String> notApplied = new HashMap<>();
+    private long changeCount;
+    private volatile long appliedSequence;
 
     @Activate
     public ConfigManager(@Reference(name = "eventLog") EventLog log,
             @Reference(name = "configurationAdmin") ConfigurationAdmin admin,
             @Reference(name = "metatype") MetaTypeService metatype, BundleContext context) {
         this(log, new RunningConfig(admin), new SettingsCatalog(metatype, () -> List.of(context.getBundles())),
-                Clock.systemUTC());
+                Clock.systemUTC(), new AppliedMark(context.getDataFile("applied-sequence").toPath()));
     }
 
     /** Rebuilds the history from the log; for tests, with fakes behind the catalog and the running settings. */
-    ConfigManager(EventLog log, RunningConfig running, SettingsCatalog catalog, Clock clock) {
+    ConfigManager(EventLog log, RunningConfig running, SettingsCatalog catalog, Clock clock, AppliedMark mark) {
         this.log = log;
         this.running = running;
         this.catalog = catalog;
         this.clock = clock;
-        replay();
+        this.mark = mark;
+        this.follower = new StreamFollower(log, STREAM, "fcr-config-follower", this::catchUp);
+        follower.start(replay());
+    }
+
+    @Deactivate
+    void deactivate() {
+        follower.close();
+    }
+
+    @Override
+    public String stream() {
+        return STREAM;
+    }
+
+    @Override
+    public long appliedSequence() {
+        return appliedSequence;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -115,20 +156,84 @@ public class ConfigManager implements ConfigService {
         listeners.remove(listener);
     }
 
-    private void replay() {
-        log.replay(StreamFilter.of(STREAM), 1, e -> {
-            try {
-                switch (e.type()) {
-                    case HistoryCodec.COMMITTED -> history.add(HistoryCodec.decodeCommitted(e.payload()));
-                    case HistoryCodec.REVERTED -> history.reverted(HistoryCodec.decodeReverted(e.payload()));
-                    default -> LOG.warn("Configuration event #{} of unknown type {} skipped", e.sequence(), e.type());
-                }
-            } catch (RuntimeException ex) {
-                LOG.warn("Configuration event #{} unreadable, skipped: {}", e.sequence(), ex.getMessage());
+    /**
+     * Rebuilds the history, and applies to ConfigAdmin the versions committed after this node's mark.
+     *
+     * @return the sequence to follow the stream from
+     */
+    private long replay() {
+        long from = mark.sequence();
+        List<ConfigVersion> missed = new ArrayList<>();
+        long next = log.replay(StreamFilter.of(STREAM), 1, e -> {
+            ConfigVersion v = applyLogged(e);
+            if (v != null && e.sequence() > from) {
+                missed.add(v);
             }
             return true;
         });
+        Map<String, ServiceDefinition> definitions = missed.isEmpty() ? Map.of() : catalog.definitions();
+        for (ConfigVersion v : missed) {
+            applyToRunning(v, definitions);
+        }
+        if (!missed.isEmpty()) {
+            LOG.info("Configuration: {} versions committed while this node was away applied, up to version {}",
+                    missed.size(), missed.get(missed.size() - 1).number());
+        }
+        mark.save(appliedSequence);
         LOG.info("Configuration service started: {} versions in the history", history.all().size());
+        return next;
+    }
+
+    /** Adds one event of the stream, any node's, to the history as {@link GuardedOrder} admits it. */
+    private ConfigVersion applyLogged(StoredEvent e) {
+        ConfigVersion committed = null;
+        try {
+            if (order.admit(e) == GuardedOrder.Admission.APPLY) {
+                switch (e.type()) {
+                    case HistoryCodec.COMMITTED -> {
+                        committed = HistoryCodec.decodeCommitted(e.payload());
+                        history.add(committed);
+                    }
+                    case HistoryCodec.REVERTED -> history.reverted(HistoryCodec.decodeReverted(e.payload()));
+                    default -> LOG.warn("Configuration event #{} of unknown type {} skipped", e.sequence(), e.type());
+                }
+            }
+        } catch (RuntimeException ex) {
+            LOG.warn("Configuration event #{} unreadable, skipped: {}", e.sequence(), ex.getMessage());
+        }
+        appliedSequence = e.sequence();
+        return committed;
+    }
+
+    /** Inside the lock: versions that came from the log, any node's, into the history and ConfigAdmin. */
+    private void applyArrived(List<StoredEvent> events) {
+        for (StoredEvent e : events) {
+            ConfigVersion v = applyLogged(e);
+            if (v != null) {
+                boolean applied = applyToRunning(v, catalog.definitions());
+                mark.save(e.sequence());
+                if (applied) {
+                    tell(v);
+                }
+            }
+        }
+    }
+
+    private boolean applyToRunning(ConfigVersion v, Map<String, ServiceDefinition> definitions) {
+        try {
+            running.apply(v.changes(), definitions);
+            return true;
+        } catch (ConfigException e) {
+            notApplied.put(v.number(), e.getMessage());
+            LOG.error("Configuration version {} by {} not applied on this node: {}", v.number(), v.owner(),
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    /** On the follower's thread: versions other nodes committed. */
+    private synchronized void catchUp() {
+        follower.drain(this::applyArrived);
     }
 
     // ---------------------------------------------------------------- views
@@ -217,12 +322,13 @@ public class ConfigManager implements ConfigService {
     public synchronized ConfigVersion commit(String comment) {
         StagingArea s = requireSession();
         Map<String, ServiceDefinition> definitions = catalog.definitions();
-        List<ValueChange> changes = prepare(s.changes(), definitions);
-        if (changes.isEmpty()) {
-            throw new ConfigException("nothing to commit: every staged value equals the running one");
-        }
-        ConfigVersion v = record(changes, s.owner(), Objects.requireNonNullElse(comment, "").strip(),
-                VersionOrigin.SESSION, definitions);
+        ConfigVersion v = record(() -> {
+            List<ValueChange> changes = prepare(s.changes(), definitions);
+            if (changes.isEmpty()) {
+                throw new ConfigException("nothing to commit: every staged value equals the running one");
+            }
+            return changes;
+        }, s.owner(), Objects.requireNonNullElse(comment, "").strip(), VersionOrigin.SESSION);
         session = null;
         return v;
     }
@@ -265,13 +371,14 @@ public class ConfigManager implements ConfigService {
         List<StagedChange> restore = new ArrayList<>();
         history.valuesAt(version).forEach((id, value) -> restore.add(new StagedChange(id.pid(), id.key(), value)));
         Map<String, ServiceDefinition> definitions = catalog.definitions();
-        List<ValueChange> changes = prepare(restore, definitions);
-        if (changes.isEmpty()) {
-            throw new ConfigException("nothing to roll back: the settings changed since version " + version
-                    + " already have their values of then");
-        }
-        return record(changes, Objects.requireNonNullElse(owner, "unknown"), "rollback to version " + version,
-                VersionOrigin.ROLLBACK, definitions);
+        return record(() -> {
+            List<ValueChange> changes = prepare(restore, definitions);
+            if (changes.isEmpty()) {
+                throw new ConfigException("nothing to roll back: the settings changed since version " + version
+                        + " already have their values of then");
+            }
+            return changes;
+        }, Objects.requireNonNullElse(owner, "unknown"), "rollback to version " + version, VersionOrigin.ROLLBACK);
     }
 
     /** Checks changes as a whole and returns those that differ from the running settings. */
@@ -309,27 +416,46 @@ public class ConfigManager implements ConfigService {
                 .filter(c -> !c.before().equals(c.after())).toList();
     }
 
-    /** Stores a version, then applies it; a version that cannot be stored is not applied. */
-    private ConfigVersion record(List<ValueChange> changes, String owner, String comment, VersionOrigin origin,
-            Map<String, ServiceDefinition> definitions) {
-        ConfigVersion v = new ConfigVersion(history.nextNumber(), clock.instant(), owner, comment, origin, changes,
-                true);
-        store(v);
-        try {
-            running.apply(changes, definitions);
-        } catch (ConfigException e) {
-            history.add(v);
-            history.reverted(v.number());
-            appendReverted(v.number(), e.getMessage());
-            LOG.error("Configuration version {} not applied: {}", v.number(), e.getMessage());
-            throw new ConfigException("version " + v.number() + " not applied: " + e.getMessage(), e);
+    /**
+     * Stores a version, then applies it once it comes back from the log; a version that cannot be
+     * stored is not applied. One another node's version overtook is checked and numbered again.
+     *
+     * @return the version, or null when {@code decide} finds nothing to change
+     */
+    private ConfigVersion record(Supplier<List<ValueChange>> decide, String owner, String comment,
+            VersionOrigin origin) {
+        follower.drain(this::applyArrived);
+        for (int tries = 1;; tries++) {
+            List<ValueChange> changes = decide.get();
+            if (changes.isEmpty()) {
+                return null;
+            }
+            ConfigVersion v = new ConfigVersion(history.nextNumber(), clock.instant(), owner, comment, origin, changes,
+                    true);
+            long base = appliedSequence;
+            long change = ++changeCount;
+            store(v, new ChangeGuard(log.nodeId(), instance, change, base, 1));
+            GuardedOrder.Verdict verdict = order.verdict(change).orElseThrow(
+                    () -> new IllegalStateException("configuration change " + change + " applied without its guard"));
+            if (!verdict.accepted()) {
+                if (tries == MAX_TRIES) {
+                    throw new ConfigException("version not stored: overtaken by other nodes' versions " + tries
+                            + " times; last by " + verdict.winner() + "; commit again");
+                }
+                LOG.info("Configuration version {} overtaken by {}'s; checking it again", v.number(), verdict.winner());
+                continue;
+            }
+            String error = notApplied.remove(v.number());
+            if (error != null) {
+                history.reverted(v.number());
+                appendReverted(v.number(), error);
+                throw new ConfigException("version " + v.number() + " not applied: " + error);
+            }
+            LOG.info("Configuration version {} ({}) by {}: {}", v.number(), comment.isEmpty() ? origin : comment, owner,
+                    changes.stream().map(c -> c.pid() + " " + c.key() + " " + c.before().orElse("(default)") + " -> "
+                            + c.after().orElse("(default)")).collect(Collectors.joining(", ")));
+            return v;
         }
-        history.add(v);
-        LOG.info("Configuration version {} ({}) by {}: {}", v.number(), comment.isEmpty() ? origin : comment, owner,
-                changes.stream().map(c -> c.pid() + " " + c.key() + " " + c.before().orElse("(default)") + " -> "
-                        + c.after().orElse("(default)")).collect(Collectors.joining(", ")));
-        tell(v);
-        return v;
     }
 
     /** A failing listener neither undoes the version nor keeps the others from hearing of it. */
@@ -343,22 +469,34 @@ public class ConfigManager implements ConfigService {
         }
     }
 
-    private void store(ConfigVersion v) {
+    private void store(ConfigVersion v, ChangeGuard guard) {
         String refused = "version " + v.number() + " not stored, nothing applied: ";
+        long stored;
         try {
-            log.append(STREAM, HistoryCodec.COMMITTED, HistoryCodec.committed(v)).get(APPEND_TIMEOUT_SECONDS,
-                    TimeUnit.SECONDS);
+            List<Appended> a = log.appendAll(List.of(guard.event(STREAM),
+                    NewEvent.of(STREAM, HistoryCodec.COMMITTED, HistoryCodec.committed(v))))
+                    .get(APPEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            stored = a.get(a.size() - 1).sequence();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConfigException(refused + "interrupted", e);
         } catch (TimeoutException e) {
-            // the append may still land: say it was never applied
-            appendReverted(v.number(), "not stored within " + APPEND_TIMEOUT_SECONDS + " s");
-            throw new ConfigException(refused + "the event log did not answer within " + APPEND_TIMEOUT_SECONDS + " s", e);
+            throw new ConfigException("version " + v.number() + ": the event log did not answer within "
+                    + APPEND_TIMEOUT_SECONDS + " s; if it stored the version, it applies when it arrives", e);
         } catch (ExecutionException e) {
             throw new ConfigException(refused + e.getCause().getMessage(), e.getCause());
         } catch (StorageException e) {
             throw new ConfigException(refused + e.getMessage(), e);
+        }
+        try {
+            if (!follower.drainThrough(stored, TimeUnit.SECONDS.toMillis(APPEND_TIMEOUT_SECONDS), this::applyArrived)) {
+                throw new ConfigException("version " + v.number() + " stored as sequence " + stored + ", but it did not"
+                        + " come back from the log within " + APPEND_TIMEOUT_SECONDS + " s; it applies when it does");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigException("version " + v.number() + " stored; interrupted while waiting for it to come"
+                    + " back from the log; it applies when it does", e);
         }
     }
 
@@ -395,10 +533,8 @@ public class ConfigManager implements ConfigService {
             LOG.warn("Configuration import refused, nothing applied: {}", refused.getMessage());
             throw refused;
         }
-        List<ValueChange> changes = prepare(staged, definitions);
-        Optional<ConfigVersion> v = changes.isEmpty() ? Optional.empty()
-                : Optional.of(record(changes, Objects.requireNonNullElse(owner, "unknown"), "import",
-                        VersionOrigin.IMPORT, definitions));
+        Optional<ConfigVersion> v = Optional.ofNullable(record(() -> prepare(staged, definitions),
+                Objects.requireNonNullElse(owner, "unknown"), "import", VersionOrigin.IMPORT));
         return new ImportResult(v, notInstalled, f != null);
     }
 

@@ -39,6 +39,8 @@ final class Fixture {
     final FakeMetatype metatype;
     final InMemoryEventLog log = new InMemoryEventLog(clock);
     final Features features = new Features();
+    /** This node's mark, kept across restarts like the bundle's data file. */
+    final AppliedMark mark = new AppliedMark(null);
     ConfigManager config;
 
     Fixture(Path dir) {
@@ -77,7 +79,8 @@ final class Fixture {
 
     /** A configuration service on the same log and ConfigAdmin, as after a restart. */
     ConfigManager start() {
-        return new ConfigManager(log, new RunningConfig(admin), new SettingsCatalog(metatype, metatype::bundles), clock);
+        return new ConfigManager(log, new RunningConfig(admin), new SettingsCatalog(metatype, metatype::bundles), clock,
+                mark);
     }
 
     /** Features: fcr 1.0.0 and fcr-policy 1.0.0 installed; fcr-stats 1.0.0 available. */
