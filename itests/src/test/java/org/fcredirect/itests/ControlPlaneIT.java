@@ -19,11 +19,7 @@ import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 import org.fcredirect.fastpath.api.RewriteRule;
-import org.fcredirect.fc.FCtl;
 import org.fcredirect.fc.FcId;
-import org.fcredirect.fc.FcType;
-import org.fcredirect.fc.FrameHeader;
-import org.fcredirect.fc.FrameView;
 import org.fcredirect.fc.RCtl;
 import org.fcredirect.fc.VsanId;
 import org.fcredirect.fc.Wwn;
@@ -182,7 +178,6 @@ public class ControlPlaneIT extends FcrTestSupport {
     static final int H1_FCID = 0x1f0100;
     static final int H2_FCID = 0x1f0101;
     static final int T1_FCID = 0x1f0200;
-    static final Path TSHARK = Path.of("/usr/bin/tshark");
 
     /**
      * A capture of five ports logging in (two hosts and a target by FLOGI, the appliance's VT and
@@ -232,8 +227,8 @@ public class ControlPlaneIT extends FcrTestSupport {
         int vt = v[0];
         int vi = v[1];
         // D_ID and S_ID of every FCP frame out, in capture order: H1's read through the appliance, H2's direct
-        assertEquals(List.of(addresses(vt, H1_FCID), addresses(vi, T1_FCID), addresses(vi, T1_FCID),
-                addresses(T1_FCID, H2_FCID), addresses(H2_FCID, T1_FCID), addresses(H2_FCID, T1_FCID)), tsharkFcp(out));
+        assertEquals(List.of(FcpCaptures.addresses(vt, H1_FCID), FcpCaptures.addresses(vi, T1_FCID), FcpCaptures.addresses(vi, T1_FCID),
+                FcpCaptures.addresses(T1_FCID, H2_FCID), FcpCaptures.addresses(H2_FCID, T1_FCID), FcpCaptures.addresses(H2_FCID, T1_FCID)), FcpCaptures.tsharkFcp(out));
 
         String shown = execute("fcr:logins --learning");
         assertTrue(shown, shown.contains("fcid-taken") && shown.contains("logins learned"));
@@ -264,24 +259,6 @@ public class ControlPlaneIT extends FcrTestSupport {
         }
         assertTrue("flow " + flowId + " has its two inbound rules", vt >= 0 && vi >= 0);
         return new int[] {vt, vi};
-    }
-
-    private static String addresses(int did, int sid) {
-        return FcId.of(did).dotted() + " " + FcId.of(sid).dotted();
-    }
-
-    /** D_ID and S_ID of every FCP frame in the capture, as tshark decodes them. */
-    private static List<String> tsharkFcp(Path capture) throws IOException, InterruptedException {
-        assertTrue("tshark is needed to read the replay's output independently: apt-get install -y tshark",
-                Files.isExecutable(TSHARK));
-        Process p = new ProcessBuilder(TSHARK.toString(), "-r", capture.toString(), "-Y", "fc.type == 0x08", "-T",
-                "fields", "-e", "fc.d_id", "-e", "fc.s_id").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<String> lines = new ArrayList<>();
-        new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                .forEach(l -> lines.add(l.replace('\t', ' ')));
-        assertTrue("tshark finished", p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue());
-        return lines;
     }
 
     private static void writeLoginCapture(Path file) throws IOException {
@@ -322,20 +299,10 @@ public class ControlPlaneIT extends FcrTestSupport {
                 int x = read[1];
                 byte[] cmnd = FcpCmnd.builder().lunNumber(1).readData(true).dataLength(2048)
                         .cdb(new byte[] {0x28, 0, 0, 0, 0, 0, 0, 0, 1, 0}).build().encode();
-                w.write(io, fcp(RCtl.FCP_CMND, host, T1_FCID, x, false, cmnd));
-                w.write(io, fcp(RCtl.FCP_DATA, T1_FCID, host, x, true, new byte[2048]));
-                w.write(io, fcp(RCtl.FCP_RSP, T1_FCID, host, x, true, FcpRsp.good().encode()));
+                w.write(io, FcpCaptures.fcp(RCtl.FCP_CMND, host, T1_FCID, x, false, cmnd));
+                w.write(io, FcpCaptures.fcp(RCtl.FCP_DATA, T1_FCID, host, x, true, new byte[2048]));
+                w.write(io, FcpCaptures.fcp(RCtl.FCP_RSP, T1_FCID, host, x, true, FcpRsp.good().encode()));
             }
         }
-    }
-
-    private static byte[] fcp(int rctl, int sid, int did, int ox, boolean fromTarget, byte[] payload) {
-        int fctl = FCtl.FIRST_SEQUENCE | FCtl.END_SEQUENCE | FCtl.SEQUENCE_INITIATIVE
-                | (fromTarget ? FCtl.EXCHANGE_CONTEXT : 0);
-        byte[] f = new byte[FrameView.HEADER_LENGTH + payload.length];
-        FrameHeader.builder().rCtl(rctl).type(FcType.FCP).sId(FcId.of(sid)).dId(FcId.of(did)).fCtl(fctl).oxId(ox)
-                .rxId(fromTarget ? ox : 0xFFFF).build().encode(f, 0);
-        System.arraycopy(payload, 0, f, FrameView.HEADER_LENGTH, payload.length);
-        return f;
     }
 }

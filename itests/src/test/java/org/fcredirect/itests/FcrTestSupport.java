@@ -360,10 +360,14 @@ public abstract class FcrTestSupport {
 
     /** Waits for a condition with a deadline instead of sleeping a fixed time. */
     protected static void await(String what, BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + DEFAULT_TIMEOUT_MS;
+        await(what, DEFAULT_TIMEOUT_MS, condition);
+    }
+
+    protected static void await(String what, long timeoutMillis, BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out after " + DEFAULT_TIMEOUT_MS + " ms waiting for " + what);
+                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what);
             }
             LockSupport.parkNanos(POLL_NANOS);
         }

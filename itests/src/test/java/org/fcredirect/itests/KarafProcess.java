@@ -27,11 +27,13 @@ import java.util.zip.ZipFile;
 final class KarafProcess implements AutoCloseable {
     private final Path home;
     private final int httpPort;
+    private final String adminPassword;
     private final Process process;
 
-    private KarafProcess(Path home, int httpPort, Process process) {
+    private KarafProcess(Path home, int httpPort, String adminPassword, Process process) {
         this.home = home;
         this.httpPort = httpPort;
+        this.adminPassword = adminPassword;
         this.process = process;
     }
 
@@ -50,14 +52,62 @@ final class KarafProcess implements AutoCloseable {
         // as FcrTestSupport does: a boot on the start-level thread can deadlock when the deployer stops a bundle
         set(home.resolve("etc/org.apache.karaf.features.cfg"), "featuresBootAsynchronous", "true");
         Files.write(home.resolve("etc/users.properties"), users, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        return launch(home, httpPort, adminPassword);
+    }
+
+    /**
+     * A second node of a fabric: boots {@code fcr-fabric} on the Kafka history {@code topic} at
+     * {@code servers} as {@code nodeId}, without the demo.
+     */
+    static KarafProcess startFabricNode(Path zip, Path into, String adminPassword, String servers, String topic,
+            String nodeId) throws IOException {
+        Path home = unpack(zip, into);
+        Path boot = home.resolve("etc/org.apache.karaf.features.cfg");
+        Files.writeString(boot, Files.readString(boot).replaceFirst("(?m)^(\\s*)fcr/", "$1fcr-fabric/"));
+        set(home.resolve("etc/org.fcredirect.storage.kafka.cfg"), "bootstrapServers", servers);
+        set(home.resolve("etc/org.fcredirect.storage.kafka.cfg"), "nodeId", nodeId);
+        set(home.resolve("etc/org.fcredirect.storage.kafka.cfg"), "topic", topic);
+        set(home.resolve("etc/org.fcredirect.demo.cfg"), "enabled", "false");
+        int httpPort = freePort();
+        set(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", Integer.toString(httpPort));
+        set(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", Integer.toString(freePort()));
+        set(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", Integer.toString(freePort()));
+        set(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", Integer.toString(freePort()));
+        set(boot, "featuresBootAsynchronous", "true");
+        return launch(home, httpPort, adminPassword);
+    }
+
+    private static KarafProcess launch(Path home, int httpPort, String adminPassword) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(home.resolve("console.out").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()));
         Map<String, String> env = pb.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("FCR_ADMIN_PASSWORD", adminPassword);
-        return new KarafProcess(home, httpPort, pb.start());
+        return new KarafProcess(home, httpPort, adminPassword, pb.start());
+    }
+
+    /** Kills the node's JVM with SIGKILL, as a crash would, and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** The same node started again on its home, after {@link #kill} or {@link #close}. */
+    KarafProcess restart() throws IOException {
+        return launch(home, httpPort, adminPassword);
+    }
+
+    /** The SSH port etc/org.apache.karaf.shell.cfg gives. */
+    int sshPort() throws IOException {
+        Matcher m = Pattern.compile("(?m)^sshPort\\s*=\\s*(\\d+)").matcher(
+                Files.readString(home.resolve("etc/org.apache.karaf.shell.cfg")));
+        if (!m.find()) {
+            throw new IOException("no sshPort in " + home);
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     int httpPort() {

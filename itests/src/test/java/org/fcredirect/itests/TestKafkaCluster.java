@@ -15,6 +15,7 @@ import org.fcredirect.tools.kafkacluster.KafkaCluster;
  */
 final class TestKafkaCluster {
     private static KafkaCluster cluster;
+    private static Path directory;
 
     private TestKafkaCluster() {
     }
@@ -22,8 +23,8 @@ final class TestKafkaCluster {
     static synchronized String bootstrapServers() {
         if (cluster == null) {
             try {
-                Path dir = Files.createTempDirectory(Path.of("target"), "kafka-");
-                cluster = KafkaCluster.start(dir.toAbsolutePath(), 3, Duration.ofSeconds(120));
+                directory = Files.createTempDirectory(Path.of("target"), "kafka-").toAbsolutePath();
+                cluster = KafkaCluster.start(directory, 3, Duration.ofSeconds(120));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -31,5 +32,11 @@ final class TestKafkaCluster {
             Runtime.getRuntime().addShutdownHook(new Thread(started::kill, "kafka-cluster-kill"));
         }
         return cluster.bootstrapServers();
+    }
+
+    /** Where the brokers keep their settings, data and logs: node-1, node-2, node-3. */
+    static synchronized Path directory() {
+        bootstrapServers();
+        return directory;
     }
 }

@@ -65,7 +65,7 @@ public final class BrokerNode {
 
     /** {@code kafka-storage format}: writes the cluster id and this node's metadata into its data directory. */
     void format(String clusterId, Duration timeout) throws IOException {
-        Process p = java("kafka.tools.StorageTool", "format", "--cluster-id", clusterId, "--config",
+        Process p = java("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId, "--config",
                 propertiesFile().toString()).redirectOutput(directory.resolve("format.log").toFile()).start();
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

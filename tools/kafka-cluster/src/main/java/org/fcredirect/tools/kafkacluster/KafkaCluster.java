@@ -222,7 +222,11 @@ public final class KafkaCluster implements AutoCloseable {
         return String.join(",", v);
     }
 
-    /** A Kafka cluster id: 16 random bytes, base64url without padding, as {@code kafka-storage random-uuid} makes. */
+    /**
+     * A Kafka cluster id: 16 random bytes, base64url without padding, as {@code kafka-storage
+     * random-uuid} makes. One in 64 starts with '-': it is passed as {@code --cluster-id=ID} so the
+     * storage tool does not take it for an option.
+     */
     static String newClusterId() {
         byte[] b = new byte[16];
         new SecureRandom().nextBytes(b);

@@ -45,12 +45,12 @@ import org.fcredirect.config.impl.Descriptor.FeatureLine;
 import org.fcredirect.config.impl.Descriptor.Section;
 import org.fcredirect.storage.api.Appended;
 import org.fcredirect.storage.api.EventLog;
-import org.fcredirect.storage.api.NewEvent;
 import org.fcredirect.storage.api.StorageException;
 import org.fcredirect.storage.api.StoredEvent;
 import org.fcredirect.storage.api.StreamFilter;
 import org.fcredirect.storage.api.StreamProgress;
 import org.fcredirect.storage.follow.ChangeGuard;
+import org.fcredirect.storage.follow.ChangeGuard.Inner;
 import org.fcredirect.storage.follow.GuardedOrder;
 import org.fcredirect.storage.follow.StreamFollower;
 import org.osgi.framework.BundleContext;
@@ -188,14 +188,16 @@ public class ConfigManager implements ConfigService, StreamProgress {
     private ConfigVersion applyLogged(StoredEvent e) {
         ConfigVersion committed = null;
         try {
-            if (order.admit(e) == GuardedOrder.Admission.APPLY) {
-                switch (e.type()) {
+            GuardedOrder.Admitted admitted = order.admit(e);
+            for (StoredEvent inner : admitted.applies() ? admitted.events() : List.<StoredEvent>of()) {
+                switch (inner.type()) {
                     case HistoryCodec.COMMITTED -> {
-                        committed = HistoryCodec.decodeCommitted(e.payload());
+                        committed = HistoryCodec.decodeCommitted(inner.payload());
                         history.add(committed);
                     }
-                    case HistoryCodec.REVERTED -> history.reverted(HistoryCodec.decodeReverted(e.payload()));
-                    default -> LOG.warn("Configuration event #{} of unknown type {} skipped", e.sequence(), e.type());
+                    case HistoryCodec.REVERTED -> history.reverted(HistoryCodec.decodeReverted(inner.payload()));
+                    default -> LOG.warn("Configuration event #{} of unknown type {} skipped", e.sequence(),
+                            inner.type());
                 }
             }
         } catch (RuntimeException ex) {
@@ -434,7 +436,7 @@ public class ConfigManager implements ConfigService, StreamProgress {
                     true);
             long base = appliedSequence;
             long change = ++changeCount;
-            store(v, new ChangeGuard(log.nodeId(), instance, change, base, 1));
+            store(v, new ChangeGuard(log.nodeId(), instance, change, base));
             GuardedOrder.Verdict verdict = order.verdict(change).orElseThrow(
                     () -> new IllegalStateException("configuration change " + change + " applied without its guard"));
             if (!verdict.accepted()) {
@@ -473,8 +475,8 @@ public class ConfigManager implements ConfigService, StreamProgress {
         String refused = "version " + v.number() + " not stored, nothing applied: ";
         long stored;
         try {
-            List<Appended> a = log.appendAll(List.of(guard.event(STREAM),
-                    NewEvent.of(STREAM, HistoryCodec.COMMITTED, HistoryCodec.committed(v))))
+            List<Appended> a = log.appendAll(List.of(guard.wrap(STREAM,
+                    List.of(new Inner(HistoryCodec.COMMITTED, HistoryCodec.committed(v))))))
                     .get(APPEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             stored = a.get(a.size() - 1).sequence();
         } catch (InterruptedException e) {

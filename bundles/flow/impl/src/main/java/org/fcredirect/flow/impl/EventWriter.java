@@ -20,13 +20,14 @@ import org.fcredirect.storage.api.EventRules;
 import org.fcredirect.storage.api.NewEvent;
 import org.fcredirect.storage.api.StorageException;
 import org.fcredirect.storage.follow.ChangeGuard;
+import org.fcredirect.storage.follow.ChangeGuard.Inner;
 
 /**
  * Stores one change's events atomically and waits until they are durable. A change small enough
- * goes in one {@link EventLog#appendAll} (atomic by contract), after its {@link ChangeGuard} when
- * it has one. A bigger one (a bulk import, a policy change over many flows) goes as {@value #PART}
- * events holding the real ones, appended in several calls, then the guard and one {@value #COMMIT}
- * event: the parts apply only once their commit does ({@link BatchAssembler}), so a change cut
+ * goes in one {@link EventLog#appendAll} (atomic by contract), or inside the one event of its
+ * {@link ChangeGuard} when it has one. A bigger one (a bulk import, a policy change over many
+ * flows) goes as {@value #PART} events holding the real ones, appended in several calls, then one
+ * {@value #COMMIT} event, inside its guard's: the parts apply only once their commit does ({@link BatchAssembler}), so a change cut
  * short by a failure or a crash is never half applied. Batch ids are random, since several nodes
  * may write batches at once. A timed-out append leaves its outcome unknown to the caller only: the
  * state follows the log, so if the log stored it, it applies when it arrives, on every node.
@@ -68,14 +69,13 @@ final class EventWriter {
         for (Encoded e : events) {
             bytes += e.payload().length + EVENT_OVERHEAD;
         }
-        int guards = guard == null ? 0 : 1;
-        if (events.size() + guards <= EventRules.MAX_EVENTS_PER_APPEND && bytes + EVENT_OVERHEAD <= ATOMIC_BYTES) {
-            List<NewEvent> call = new ArrayList<>(events.size() + guards);
-            if (guard != null) {
-                call.add(guard.withCount(events.size()).event(stream));
+        if (guard != null) {
+            List<Inner> inner = events.stream().map(e -> new Inner(e.type(), e.payload())).toList();
+            if (guard.encodedSize(inner) <= EventRules.MAX_PAYLOAD_BYTES) {
+                return store(List.of(guard.wrap(stream, inner)));
             }
-            call.addAll(toNewEvents(events));
-            return store(call);
+        } else if (events.size() <= EventRules.MAX_EVENTS_PER_APPEND && bytes <= ATOMIC_BYTES) {
+            return store(toNewEvents(events));
         }
         long batchId = random.nextLong();
         List<byte[]> parts = parts(batchId, events);
@@ -91,8 +91,9 @@ final class EventWriter {
             callBytes += part.length + EVENT_OVERHEAD;
         }
         store(call);
-        NewEvent commit = NewEvent.of(stream, COMMIT, commit(batchId, parts.size()));
-        return store(guard == null ? List.of(commit) : List.of(guard.withCount(1).event(stream), commit));
+        byte[] commit = commit(batchId, parts.size());
+        return store(List.of(guard == null ? NewEvent.of(stream, COMMIT, commit)
+                : guard.wrap(stream, List.of(new Inner(COMMIT, commit)))));
     }
 
     private List<NewEvent> toNewEvents(List<Encoded> events) {

@@ -288,15 +288,15 @@ public class FlowStore implements HealthCheck, StreamProgress {
     private int applyLogged(StoredEvent e, Effects effects) {
         int applied = 0;
         try {
-            switch (order.admit(e)) {
-                case APPLY -> {
-                    for (Encoded x : assembler.feed(e)) {
-                        model.apply(FlowEventCodec.decode(x.type(), x.payload()), effects);
-                        applied++;
-                    }
+            GuardedOrder.Admitted admitted = order.admit(e);
+            for (StoredEvent inner : admitted.events()) {
+                if (!admitted.applies()) {
+                    assembler.discard(inner);
+                    continue;
                 }
-                case REJECTED -> assembler.discard(e);
-                case GUARD -> {
+                for (Encoded x : assembler.feed(inner)) {
+                    model.apply(FlowEventCodec.decode(x.type(), x.payload()), effects);
+                    applied++;
                 }
             }
         } catch (RuntimeException failure) {
@@ -374,7 +374,7 @@ public class FlowStore implements HealthCheck, StreamProgress {
     void commit(List<FlowChange> changes, Effects effects) {
         long base = appliedSequence;
         long change = ++this.changes;
-        store(changes, new ChangeGuard(log.nodeId(), instance, change, base, 0), effects);
+        store(changes, new ChangeGuard(log.nodeId(), instance, change, base), effects);
         GuardedOrder.Verdict verdict = order.verdict(change)
                 .orElseThrow(() -> new IllegalStateException("change " + change + " applied without its guard"));
         if (!verdict.accepted()) {
@@ -462,7 +462,7 @@ public class FlowStore implements HealthCheck, StreamProgress {
         }
         lock.write(model.flows::compactIfSparse);
         FlowSettings s = settings;
-        if (s.snapshotEvery() > 0 && eventsSinceSnapshot >= s.snapshotEvery() && order.idle() && assembler.idle()) {
+        if (s.snapshotEvery() > 0 && eventsSinceSnapshot >= s.snapshotEvery() && assembler.idle()) {
             takeSnapshot();
         }
     }

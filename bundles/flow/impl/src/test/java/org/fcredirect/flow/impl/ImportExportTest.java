@@ -27,6 +27,7 @@ import org.fcredirect.flow.api.ImportException;
 import org.fcredirect.flow.api.ImportResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.fcredirect.storage.follow.ChangeGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -230,8 +231,11 @@ class ImportExportTest {
         System.out.printf("Imported %d flows in %d ms through %d appends%n", r.count(), millis, fabric.log.appendCalls());
         assertEquals(n, r.count());
         assertEquals(n, flows.count(FlowFilter.all()));
-        assertTrue(fabric.log.events().stream().anyMatch(e -> e.type().equals(EventWriter.COMMIT)),
-                "a change this large is stored in parts and a commit");
+        assertTrue(fabric.log.events().stream().anyMatch(e -> e.type().equals(EventWriter.PART)),
+                "a change this large is stored in parts");
+        assertTrue(fabric.log.events().stream().filter(e -> e.type().equals(ChangeGuard.TYPE))
+                .anyMatch(e -> ChangeGuard.decode(e.payload()).events().get(0).type().equals(EventWriter.COMMIT)),
+                "and a commit under its guard");
         fabric.restart();
         assertEquals(n, fabric.flows.count(FlowFilter.all()));
         assertEquals(target(99), fabric.flows.get(FlowId.of(n)).orElseThrow().spec().target());

@@ -35,6 +35,7 @@ import org.fcredirect.storage.api.StoredEvent;
 import org.fcredirect.storage.api.StreamFilter;
 import org.fcredirect.storage.api.StreamProgress;
 import org.fcredirect.storage.follow.ChangeGuard;
+import org.fcredirect.storage.follow.ChangeGuard.Inner;
 import org.fcredirect.storage.follow.GuardedOrder;
 import org.fcredirect.storage.follow.StreamFollower;
 import org.osgi.service.component.annotations.Activate;
@@ -192,17 +193,19 @@ public class PolicyManager implements PolicyService, StreamProgress {
     private PolicyEvent applyLogged(StoredEvent e) {
         PolicyEvent change = null;
         try {
-            if (order.admit(e) == GuardedOrder.Admission.APPLY) {
-                change = switch (e.type()) {
+            GuardedOrder.Admitted admitted = order.admit(e);
+            if (admitted.applies() && admitted.events().size() == 1) {
+                StoredEvent inner = admitted.events().get(0);
+                change = switch (inner.type()) {
                     case PolicyCodec.ADDED, PolicyCodec.UPDATED -> {
-                        Policy p = PolicyCodec.decodePolicy(e.payload());
+                        Policy p = PolicyCodec.decodePolicy(inner.payload());
                         Optional<Policy> before = policies.get(p.name());
                         policies = policies.with(p);
                         yield new PolicyEvent(before.isPresent() ? PolicyEvent.Type.UPDATED : PolicyEvent.Type.ADDED,
                                 before, Optional.of(p));
                     }
                     case PolicyCodec.REMOVED -> {
-                        String name = PolicyCodec.decodeRemoved(e.payload());
+                        String name = PolicyCodec.decodeRemoved(inner.payload());
                         Optional<Policy> before = policies.get(name);
                         policies = policies.without(name);
                         yield before.map(b -> new PolicyEvent(PolicyEvent.Type.REMOVED, before, Optional.empty()))
@@ -280,7 +283,7 @@ public class PolicyManager implements PolicyService, StreamProgress {
                 throw new ValidationException(Policy.NAME, policy.name(), "a policy of this name exists; update it instead");
             }
             checkConflict(policy);
-            return NewEvent.of(STREAM, PolicyCodec.ADDED, PolicyCodec.encode(policy));
+            return new Inner(PolicyCodec.ADDED, PolicyCodec.encode(policy));
         });
     }
 
@@ -294,7 +297,7 @@ public class PolicyManager implements PolicyService, StreamProgress {
                 return null;
             }
             checkConflict(policy);
-            return NewEvent.of(STREAM, PolicyCodec.UPDATED, PolicyCodec.encode(policy));
+            return new Inner(PolicyCodec.UPDATED, PolicyCodec.encode(policy));
         });
     }
 
@@ -302,7 +305,7 @@ public class PolicyManager implements PolicyService, StreamProgress {
     public void remove(String name) {
         change(() -> {
             policies.get(name).orElseThrow(() -> new NotFoundException(Policy.NAME, name, "no such policy"));
-            return NewEvent.of(STREAM, PolicyCodec.REMOVED, PolicyCodec.encodeRemoved(name));
+            return new Inner(PolicyCodec.REMOVED, PolicyCodec.encodeRemoved(name));
         });
     }
 
@@ -312,12 +315,12 @@ public class PolicyManager implements PolicyService, StreamProgress {
      *
      * @param decide the event to store, or null when there is nothing to change
      */
-    private void change(Supplier<NewEvent> decide) {
+    private void change(Supplier<Inner> decide) {
         try {
             synchronized (changes) {
                 follower.drain(this::applyArrived);
                 for (int tries = 1;; tries++) {
-                    NewEvent event;
+                    Inner event;
                     try {
                         event = decide.get();
                     } catch (RuntimeException refused) {
@@ -332,7 +335,7 @@ public class PolicyManager implements PolicyService, StreamProgress {
                     }
                     long base = appliedSequence;
                     long change = ++changeCount;
-                    store(List.of(new ChangeGuard(log.nodeId(), instance, change, base, 1).event(STREAM), event));
+                    store(List.of(new ChangeGuard(log.nodeId(), instance, change, base).wrap(STREAM, List.of(event))));
                     GuardedOrder.Verdict verdict = order.verdict(change).orElseThrow(
                             () -> new IllegalStateException("policy change " + change + " applied without its guard"));
                     if (verdict.accepted()) {
@@ -363,7 +366,7 @@ public class PolicyManager implements PolicyService, StreamProgress {
         LOG.info("Policy {} {}: {}", event.name(), event.type().name().toLowerCase(Locale.ROOT),
                 event.after().map(Policy::toString).orElse("(removed)"));
         PolicySettings s = settings;
-        if (s.snapshotEvery() > 0 && eventsSinceSnapshot >= s.snapshotEvery() && order.idle()) {
+        if (s.snapshotEvery() > 0 && eventsSinceSnapshot >= s.snapshotEvery()) {
             long at = appliedSequence;
             try {
                 byte[] inner = PolicyCodec.encodeSnapshot(policies.list());

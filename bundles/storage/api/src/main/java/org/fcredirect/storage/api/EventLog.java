@@ -11,8 +11,10 @@ import java.util.concurrent.CompletableFuture;
  * 1 and strictly increasing; timestamps never decrease along it. Sequence numbers may have gaps:
  * a distributed log spends positions on its own records (Kafka's transaction markers take
  * offsets), so a reader continues from the {@code nextSequence} it was given, never from a count
- * of events. The events of one {@link #appendAll} are in list order with no other event between
- * them. An event is visible to reads and subscriptions only once it is durable, i.e. once its
+ * of events. The events of one {@link #appendAll} are in list order; in a log only this node
+ * writes, no other event comes between them, but in a history several nodes share, other nodes'
+ * events may (Kafka interleaves concurrent transactions in a partition), so what must stay
+ * together travels in one event. An event is visible to reads and subscriptions only once it is durable, i.e. once its
  * append has completed.
  *
  * <p><b>Durability.</b> An append's future completes when the event is stored as durably as the
@@ -45,7 +47,8 @@ public interface EventLog {
 
     /**
      * Appends events, possibly to several streams, with increasing sequence numbers in list
-     * order and no other event between them. They are stored atomically: after a crash either all of them are in the log or none.
+     * order, with no event of this node between them (see above). They are stored atomically: after a
+     * crash either all of them are in the log or none.
      *
      * @return completes, once all are durable, with one result per event, in list order
      * @throws StorageException at once for an empty list, or one longer than

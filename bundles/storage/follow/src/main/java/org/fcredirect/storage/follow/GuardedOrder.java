@@ -1,47 +1,45 @@
 package org.fcredirect.storage.follow;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.fcredirect.storage.api.StoredEvent;
+import org.fcredirect.storage.follow.ChangeGuard.Guarded;
 
 /**
  * Decides, from the log alone, which events of a stream apply: the same answer on every node and
  * in every replay. An event without a guard applies (older logs, and facts a node observed, like
- * logins learned from the wire). A guarded change applies only when no applied event of the
- * stream lies after its writer's base; otherwise its events are skipped everywhere and its writer
- * decides it again on the newer state. Events of an {@code inert} type (a large change's parts,
- * inert until their commit) neither change the state nor move the base.
+ * logins learned from the wire). A guarded change ({@link ChangeGuard}) applies only when no
+ * applied event of the stream lies after its writer's base; otherwise it is skipped everywhere and
+ * its writer decides it again on the newer state. Events of an {@code inert} type (a large
+ * change's parts, inert until their commit) neither change the state nor move the base.
  *
  * <p>Not thread-safe: used by the one thread that applies the stream at a time.
  */
 public final class GuardedOrder {
-    /** What to do with an event. */
-    public enum Admission {
-        /** Apply it. */
-        APPLY,
-        /** A guard: nothing to apply. */
-        GUARD,
-        /** Part of a change that lost: skip it (and drop what it refers to). */
-        REJECTED
+    /**
+     * What an event brings: the events to apply (itself, or a guarded change's), or those of a
+     * change that lost, for the service to drop what they refer to.
+     */
+    public record Admitted(boolean applies, List<StoredEvent> events) {
     }
 
     /** The outcome of one of this writer's own changes. */
     public record Verdict(boolean accepted, long sequence, String winner) {
     }
 
+    private static final String UNGUARDED = "an unguarded change";
     private final long instance;
     private final Predicate<String> inert;
     private final Map<Long, Verdict> verdicts = new HashMap<>();
     private long lastApplied;
-    private String lastAppliedBy = "an unguarded change";
-    private int remaining;
-    private boolean groupAccepted;
+    private String lastAppliedBy = UNGUARDED;
 
     /**
-     * @param instance this writer's run, to record the verdicts of its own guards
+     * @param instance this writer's run, to record the verdicts of its own changes
      * @param lastApplied the sequence of the last applied event, from a snapshot; 0 for none
      */
     public GuardedOrder(long instance, long lastApplied, Predicate<String> inert) {
@@ -50,44 +48,33 @@ public final class GuardedOrder {
         this.inert = inert;
     }
 
-    /** @throws IllegalArgumentException for a guard that cannot be read */
-    public Admission admit(StoredEvent e) {
-        if (remaining > 0) {
-            remaining--;
-            if (!groupAccepted) {
-                return Admission.REJECTED;
-            }
-            lastApplied = e.sequence();
-            return Admission.APPLY;
-        }
-        if (ChangeGuard.TYPE.equals(e.type())) {
-            ChangeGuard g = ChangeGuard.decode(e.payload());
-            groupAccepted = lastApplied <= g.base();
-            remaining = g.count();
-            if (g.instance() == instance) {
-                verdicts.put(g.change(), new Verdict(groupAccepted, e.sequence(), groupAccepted ? g.writer() : lastAppliedBy));
-            }
-            if (groupAccepted) {
+    /** @throws IllegalArgumentException for a guarded change that cannot be read */
+    public Admitted admit(StoredEvent e) {
+        if (!ChangeGuard.TYPE.equals(e.type())) {
+            if (!inert.test(e.type())) {
                 lastApplied = e.sequence();
-                lastAppliedBy = g.writer();
+                lastAppliedBy = UNGUARDED;
             }
-            return Admission.GUARD;
+            return new Admitted(true, List.of(e));
         }
-        if (!inert.test(e.type())) {
+        Guarded g = ChangeGuard.decode(e.payload());
+        boolean accepted = lastApplied <= g.guard().base();
+        if (g.guard().instance() == instance) {
+            verdicts.put(g.guard().change(), new Verdict(accepted, e.sequence(),
+                    accepted ? g.guard().writer() : lastAppliedBy));
+        }
+        if (accepted) {
             lastApplied = e.sequence();
-            lastAppliedBy = "an unguarded change";
+            lastAppliedBy = g.guard().writer();
         }
-        return Admission.APPLY;
+        List<StoredEvent> inner = g.events().stream()
+                .map(x -> StoredEvent.adopt(e.sequence(), e.timestampMicros(), e.stream(), x.type(), x.payload())).toList();
+        return new Admitted(accepted, inner);
     }
 
-    /** The outcome of this writer's change, once its guard was admitted; each is given out once. */
+    /** The outcome of this writer's change, once it was admitted; each is given out once. */
     public Optional<Verdict> verdict(long change) {
         return Optional.ofNullable(verdicts.remove(change));
-    }
-
-    /** {@code true} between changes: no guarded change is half admitted, so a snapshot may be taken. */
-    public boolean idle() {
-        return remaining == 0;
     }
 
     /** The sequence of the last event that changed the state; goes into snapshots. */

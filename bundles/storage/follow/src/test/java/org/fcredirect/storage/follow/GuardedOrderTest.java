@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.fcredirect.storage.api.StoredEvent;
-import org.fcredirect.storage.follow.GuardedOrder.Admission;
+import org.fcredirect.storage.follow.ChangeGuard.Inner;
+import org.fcredirect.storage.follow.GuardedOrder.Admitted;
 import org.fcredirect.storage.follow.GuardedOrder.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -16,88 +16,73 @@ class GuardedOrderTest {
     private static final long ME = 1;
     private static final long OTHER = 2;
     private long sequence;
+    private final GuardedOrder order = new GuardedOrder(ME, 0, "part"::equals);
 
     private StoredEvent event(String type) {
         return StoredEvent.of(++sequence, 0, "s", type, new byte[] {1});
     }
 
-    private StoredEvent guard(String writer, long instance, long change, long base, int count) {
-        return StoredEvent.of(++sequence, 0, "s", ChangeGuard.TYPE,
-                new ChangeGuard(writer, instance, change, base, count).encode());
+    private StoredEvent change(String writer, long instance, long change, long base, String... types) {
+        List<Inner> inner = java.util.Arrays.stream(types).map(t -> new Inner(t, new byte[] {2})).toList();
+        return StoredEvent.of(++sequence, 7, "s", ChangeGuard.TYPE,
+                new ChangeGuard(writer, instance, change, base).wrap("s", inner).payload());
     }
 
-    private final GuardedOrder order = new GuardedOrder(ME, 0, "part"::equals);
-
     @Test
-    void appliesAChangeDecidedOnTheLatestState() {
-        assertEquals(Admission.APPLY, order.admit(event("x")));
-        assertEquals(Admission.GUARD, order.admit(guard("a", ME, 1, 1, 2)));
-        assertFalse(order.idle());
-        assertEquals(Admission.APPLY, order.admit(event("x")));
-        assertEquals(Admission.APPLY, order.admit(event("x")));
-        assertTrue(order.idle());
-        assertEquals(4, order.lastApplied());
+    void appliesAChangeDecidedOnTheLatestStateWithItsEvents() {
+        order.admit(event("x"));
+        Admitted a = order.admit(change("a", ME, 1, 1, "x", "y"));
+        assertTrue(a.applies());
+        assertEquals(List.of("x", "y"), a.events().stream().map(StoredEvent::type).toList());
+        assertEquals(List.of(2L, 2L), a.events().stream().map(StoredEvent::sequence).toList());
+        assertEquals(2, order.lastApplied());
         assertEquals(new Verdict(true, 2, "a"), order.verdict(1).orElseThrow());
         assertTrue(order.verdict(1).isEmpty(), "given out once");
     }
 
     @Test
     void refusesTheLaterOfTwoChangesDecidedOnTheSameState() {
-        order.admit(guard("b", OTHER, 9, 0, 1));
-        order.admit(event("x"));
-        assertEquals(Admission.GUARD, order.admit(guard("a", ME, 1, 0, 2)));
-        assertEquals(Admission.REJECTED, order.admit(event("x")));
-        assertEquals(Admission.REJECTED, order.admit(event("x")));
-        assertTrue(order.idle());
-        assertEquals(2, order.lastApplied(), "a lost change moves nothing");
-        assertEquals(new Verdict(false, 3, "b"), order.verdict(1).orElseThrow());
-        assertEquals(Admission.GUARD, order.admit(guard("a", ME, 2, 5, 1)), "decided again after the loss");
-        assertEquals(Admission.APPLY, order.admit(event("x")));
+        assertTrue(order.admit(change("b", OTHER, 9, 0, "x")).applies());
+        Admitted lost = order.admit(change("a", ME, 1, 0, "x"));
+        assertFalse(lost.applies());
+        assertEquals(1, lost.events().size(), "its events, to drop what they refer to");
+        assertEquals(1, order.lastApplied(), "a lost change moves nothing");
+        assertEquals(new Verdict(false, 2, "b"), order.verdict(1).orElseThrow());
+        assertTrue(order.admit(change("a", ME, 2, 2, "x")).applies(), "decided again after the loss");
         assertTrue(order.verdict(2).orElseThrow().accepted());
     }
 
     @Test
     void aLostChangeDoesNotMakeTheNextOneLose() {
-        order.admit(guard("b", OTHER, 1, 0, 1));
-        order.admit(event("x"));
-        order.admit(guard("c", 3, 1, 0, 1));
-        order.admit(event("x"));
-        assertEquals(Admission.GUARD, order.admit(guard("a", ME, 1, 2, 1)), "base 2 saw b's change; c's lost");
-        assertEquals(Admission.APPLY, order.admit(event("x")));
-        assertTrue(order.verdict(1).orElseThrow().accepted());
+        order.admit(change("b", OTHER, 1, 0, "x"));
+        order.admit(change("c", 3, 1, 0, "x"));
+        assertTrue(order.admit(change("a", ME, 1, 1, "x")).applies(), "base 1 saw b's change; c's lost");
     }
 
     @Test
     void inertEventsNeitherChangeTheStateNorMoveTheBase() {
-        assertEquals(Admission.APPLY, order.admit(event("part")));
-        assertEquals(Admission.GUARD, order.admit(guard("a", ME, 1, 0, 1)));
-        assertEquals(Admission.APPLY, order.admit(event("commit")));
-        assertTrue(order.verdict(1).orElseThrow().accepted());
+        assertTrue(order.admit(event("part")).applies());
+        assertTrue(order.admit(change("a", ME, 1, 0, "commit")).applies());
     }
 
     @Test
-    void anUnguardedEventNamesItselfAsTheWinner() {
-        order.admit(event("login"));
-        order.admit(guard("a", ME, 1, 0, 1));
+    void anUnguardedEventAppliesAndNamesItselfAsTheWinner() {
+        assertTrue(order.admit(event("login")).applies());
+        order.admit(change("a", ME, 1, 0, "x"));
         assertEquals(new Verdict(false, 2, "an unguarded change"), order.verdict(1).orElseThrow());
     }
 
     @Test
     void everyNodeDecidesAlike() {
-        List<StoredEvent> log = new ArrayList<>();
-        log.add(guard("a", ME, 1, 0, 1));
-        log.add(event("x"));
-        log.add(guard("b", OTHER, 1, 0, 1));
-        log.add(event("x"));
-        log.add(event("login"));
-        log.add(guard("b", OTHER, 2, 2, 1));
-        log.add(event("x"));
+        List<StoredEvent> log = List.of(change("a", ME, 1, 0, "x"), change("b", OTHER, 1, 0, "x"), event("login"),
+                change("b", OTHER, 2, 2, "x"), change("a", ME, 2, 3, "x"));
         GuardedOrder mine = new GuardedOrder(ME, 0, t -> false);
         GuardedOrder theirs = new GuardedOrder(OTHER, 0, t -> false);
         for (StoredEvent e : log) {
-            assertEquals(mine.admit(e), theirs.admit(e), "at " + e.sequence());
+            assertEquals(mine.admit(e).applies(), theirs.admit(e).applies(), "at " + e.sequence());
         }
         assertEquals(mine.lastApplied(), theirs.lastApplied());
         assertFalse(theirs.verdict(2).orElseThrow().accepted(), "a login came between");
+        assertTrue(mine.verdict(2).orElseThrow().accepted());
     }
 }

@@ -1,0 +1,398 @@
+package org.fcredirect.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.fcredirect.fastpath.api.RewriteRule;
+import org.fcredirect.fc.FcId;
+import org.fcredirect.fc.RCtl;
+import org.fcredirect.fc.capture.LinkTypes;
+import org.fcredirect.fc.capture.PcapWriter;
+import org.fcredirect.fc.capture.TimestampResolution;
+import org.fcredirect.fc.fcp.FcpCmnd;
+import org.fcredirect.flow.api.FlowId;
+import org.fcredirect.flow.api.FlowService;
+import org.fcredirect.policy.api.Policy;
+import org.fcredirect.policy.api.PolicyService;
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+
+/**
+ * Two fc-redirect nodes on one Kafka history: this container (node-1) and a second Karaf of the
+ * same assembly started as a process (node-2), on a real three-broker KRaft cluster. Operators on
+ * both nodes change flows, policies and appliances at once while a broker is killed with SIGKILL
+ * and started again; a node killed the same way catches up when it starts.
+ */
+public class FabricIT extends FcrTestSupport {
+    private static final String PASSWORD = "fabric-admin";
+    private static final int VSAN = 10;
+    /** A history of its own: other IT classes of this run share the cluster. */
+    private static final String TOPIC = "fabric-it";
+    /** Changes each node makes; 2 x 5000 as the issue asks. */
+    private static final int CHANGES_PER_NODE = Integer.getInteger("fcr.it.fabric.changes", 5000);
+    private static final Pattern CREATED = Pattern.compile("flow (\\d+) created");
+    /** How long a node may take to boot or catch up on this 2-core machine. */
+    private static final long BOOT_MILLIS = 180_000;
+
+    @Override
+    protected Option[] extraOptions() {
+        return new Option[] {
+            editConfigurationFilePut("etc/org.fcredirect.storage.kafka.cfg", "bootstrapServers",
+                    TestKafkaCluster.bootstrapServers()),
+            editConfigurationFilePut("etc/org.fcredirect.storage.kafka.cfg", "nodeId", "node-1"),
+            editConfigurationFilePut("etc/org.fcredirect.storage.kafka.cfg", "topic", TOPIC),
+            systemProperty("fcr.it.kafka.dir").value(TestKafkaCluster.directory().toString()),
+            systemProperty("fcr.it.assembly.zip").value(Path.of(System.getProperty("fcr.assembly.zip"))
+                    .toAbsolutePath().toString()),
+            systemProperty("fcr.it.fabric.changes").value(System.getProperty("fcr.it.fabric.changes", "5000")),
+        };
+    }
+
+    @Override
+    protected String bootFeature() {
+        return "fcr-fabric";
+    }
+
+    @Test
+    public void twoNodesShareOneHistory() throws Exception {
+        Path zip = Path.of(System.getProperty("fcr.it.assembly.zip"));
+        Path folder = Files.createTempDirectory(Path.of(System.getProperty("fcr.it.kafka.dir")).getParent(),
+                "fabric-node-2");
+        KarafProcess node2 = KarafProcess.startFabricNode(zip, folder, PASSWORD, kafkaServers(), TOPIC, "node-2");
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            RemoteShell shell2 = awaitShell(node2);
+            try {
+                sameFlowOnBothNodesAtOnceEndsAsOneFlow(shell2, threads);
+                busyNodesAndABrokerKilledConverge(shell2, threads);
+                eachNodeForwardsAFlowCreatedOnTheOther(shell2);
+            } finally {
+                shell2.close();
+            }
+            node2.kill();
+            for (int i = 0; i < 100; i++) {
+                execute(create(host(3, i), target(i % 16), ""));
+            }
+            node2 = node2.restart();
+            RemoteShell restarted = awaitShell(node2);
+            try {
+                awaitSameFlows(restarted, "node-2 after SIGKILL and a restart");
+            } finally {
+                restarted.close();
+            }
+        } finally {
+            threads.shutdownNow();
+            node2.close();
+        }
+    }
+
+    private static String kafkaServers() throws IOException {
+        return Files.readString(Path.of(System.getProperty("fcr.it.kafka.dir")).resolve("bootstrap")).strip();
+    }
+
+    /** Node-2's shell once its boot features are all started and its flow manager answers. */
+    private RemoteShell awaitShell(KarafProcess node) throws Exception {
+        RemoteShell[] shell = {null};
+        await("node-2's SSH shell and flow manager", BOOT_MILLIS, () -> {
+            try {
+                RemoteShell s = shell[0] != null ? shell[0] : RemoteShell.connect(node.sshPort(), "admin", PASSWORD);
+                shell[0] = s;
+                return s.run("feature:list -i").output().lines()
+                        .anyMatch(l -> l.startsWith("fcr-fabric ") && l.contains("Started"))
+                        && !s.run("fcr:flows -c").failed();
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        });
+        return shell[0];
+    }
+
+    private void sameFlowOnBothNodesAtOnceEndsAsOneFlow(RemoteShell shell2, ExecutorService threads) throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String command = create(host(9, round), target(1), "");
+            CyclicBarrier start = new CyclicBarrier(2);
+            Future<String> one = threads.submit(() -> {
+                start.await(30, TimeUnit.SECONDS);
+                try {
+                    return execute(command);
+                } catch (Exception e) {
+                    return "error: " + e.getMessage();
+                }
+            });
+            Future<RemoteShell.Result> two = threads.submit(() -> {
+                start.await(30, TimeUnit.SECONDS);
+                return shell2.run(command);
+            });
+            String a = one.get(60, TimeUnit.SECONDS);
+            RemoteShell.Result b = two.get(60, TimeUnit.SECONDS);
+            boolean createdOn1 = CREATED.matcher(a).find();
+            boolean createdOn2 = !b.failed();
+            assertTrue("exactly one node created it: node-1 " + a + ", node-2 " + b, createdOn1 ^ createdOn2);
+            String error = createdOn1 ? b.output() : a;
+            assertTrue(error, error.contains("exists already as flow"));
+        }
+        awaitSameFlows(shell2, "the flows both nodes created at once");
+    }
+
+    /** What one node's operators changed, as acknowledged. */
+    private static final class Acknowledged {
+        final Set<Long> created = ConcurrentHashMap.newKeySet();
+        final Set<Long> deleted = ConcurrentHashMap.newKeySet();
+        final Set<String> policies = ConcurrentHashMap.newKeySet();
+        final Set<String> appliances = ConcurrentHashMap.newKeySet();
+        final AtomicInteger refused = new AtomicInteger();
+    }
+
+    /** One node's operator: flows created and deleted, policies and appliances added and removed. */
+    private interface Shell {
+        /** @return what it printed, or null when the command was refused */
+        String run(String command) throws Exception;
+    }
+
+    private void busyNodesAndABrokerKilledConverge(RemoteShell shell2, ExecutorService threads) throws Exception {
+        Acknowledged on1 = new Acknowledged();
+        Acknowledged on2 = new Acknowledged();
+        AtomicInteger progress = new AtomicInteger();
+        Shell local = command -> {
+            try {
+                return execute(command);
+            } catch (Exception e) {
+                return null;
+            }
+        };
+        Shell remote = command -> {
+            RemoteShell.Result r = shell2.run(command);
+            return r.failed() ? null : r.output();
+        };
+        long started = System.nanoTime();
+        Future<?> a = threads.submit(churn(1, local, on1, progress));
+        Future<?> b = threads.submit(churn(2, remote, on2, progress));
+        BrokerProcess broker = new BrokerProcess(Path.of(System.getProperty("fcr.it.kafka.dir")).resolve("node-2"));
+        await("a third of the changes made", () -> progress.get() >= 2 * CHANGES_PER_NODE / 3);
+        List<String> command = broker.kill();
+        await("two thirds of the changes made", () -> progress.get() >= 4 * CHANGES_PER_NODE / 3 || a.isDone());
+        broker.restart(command);
+        a.get(30, TimeUnit.MINUTES);
+        b.get(30, TimeUnit.MINUTES);
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        System.out.printf("FabricIT: %d changes on two nodes in %d s, %d + %d refused (the other node's came first)%n",
+                2 * CHANGES_PER_NODE, seconds, on1.refused.get(), on2.refused.get());
+
+        String flows = awaitSameFlows(shell2, "both nodes' flows after the churn");
+        FlowService service = service(FlowService.class);
+        for (Acknowledged ack : List.of(on1, on2)) {
+            for (long id : ack.created) {
+                assertEquals("flow " + id, !ack.deleted.contains(id) && !on1.deleted.contains(id)
+                        && !on2.deleted.contains(id), service.get(FlowId.of(id)).isPresent());
+            }
+        }
+        assertFalse(flows.isEmpty());
+        Set<String> policies = new TreeSet<>();
+        service(PolicyService.class).list().stream().map(Policy::name).forEach(policies::add);
+        Set<String> expected = new TreeSet<>(on1.policies);
+        expected.addAll(on2.policies);
+        assertEquals(expected, policies);
+        awaitSameOutput(shell2, "fcr:policies | grep -v 'decision cache'");
+        awaitSameOutput(shell2, "fcr:appliances");
+        String appliances = execute("fcr:appliances");
+        for (String name : on1.appliances) {
+            assertTrue(name + " in " + appliances, appliances.contains(name));
+        }
+        for (String name : on2.appliances) {
+            assertTrue(name + " in " + appliances, appliances.contains(name));
+        }
+    }
+
+    private static Callable<Void> churn(int node, Shell shell, Acknowledged ack, AtomicInteger progress) {
+        return () -> {
+            List<Long> ownFlows = new ArrayList<>();
+            List<String> ownPolicies = new ArrayList<>();
+            List<String> ownAppliances = new ArrayList<>();
+            for (int i = 0; i < CHANGES_PER_NODE; i++) {
+                progress.incrementAndGet();
+                String out;
+                switch (i % 20) {
+                    case 14, 15 -> {
+                        if (ownFlows.isEmpty()) {
+                            continue;
+                        }
+                        long id = ownFlows.remove(ownFlows.size() / 2);
+                        out = shell.run("fcr:flow-delete " + id);
+                        if (out != null) {
+                            ack.deleted.add(id);
+                        }
+                    }
+                    case 16 -> {
+                        String name = "p" + node + "-" + i;
+                        out = shell.run("fcr:policy-add " + name + " -p " + (node * 10_000 + i) + " -v " + VSAN + " -t "
+                                + target(i % 16) + " -a permit");
+                        if (out != null) {
+                            ownPolicies.add(name);
+                            ack.policies.add(name);
+                        }
+                    }
+                    case 17 -> {
+                        if (ownPolicies.isEmpty()) {
+                            continue;
+                        }
+                        String name = ownPolicies.remove(0);
+                        out = shell.run("fcr:policy-remove " + name);
+                        if (out != null) {
+                            ack.policies.remove(name);
+                        }
+                    }
+                    case 18 -> {
+                        String name = "n" + node + "-" + i;
+                        int first = 0x400000 + node * 0x10000 + (i / 20) * 0x100;
+                        out = shell.run("fcr:appliance-add " + name + " -g g" + node + " --pool 20/"
+                                + FcId.of(first) + "-" + FcId.of(first + 0xff) + "/2f:00:00:11:0" + node + ":"
+                                + String.format("%02x:%02x", (i / 20) >> 8, (i / 20) & 0xff) + ":00");
+                        if (out != null) {
+                            ownAppliances.add(name);
+                            ack.appliances.add(name);
+                        }
+                    }
+                    case 19 -> {
+                        if (ownAppliances.size() < 3) {
+                            continue;
+                        }
+                        String name = ownAppliances.remove(0);
+                        out = shell.run("fcr:appliance-remove " + name);
+                        if (out != null) {
+                            ack.appliances.remove(name);
+                        }
+                    }
+                    default -> {
+                        out = shell.run(create(host(node, i), target(i % 16), ""));
+                        Matcher m = out == null ? null : CREATED.matcher(out);
+                        if (m != null && m.find()) {
+                            long id = Long.parseLong(m.group(1));
+                            ownFlows.add(id);
+                            ack.created.add(id);
+                        }
+                    }
+                }
+                if (out == null) {
+                    ack.refused.incrementAndGet();
+                }
+            }
+            return null;
+        };
+    }
+
+    /**
+     * Waits until the command prints the same on both nodes (the command filters out what is each
+     * node's own, like its decision cache); says how they differ when they never do.
+     */
+    private void awaitSameOutput(RemoteShell shell2, String command) throws Exception {
+        String[] last = {"", ""};
+        try {
+            await(command + " the same on both nodes", () -> {
+                try {
+                    last[0] = execute(command);
+                    last[1] = shell2.expect(command);
+                    return last[0].equals(last[1]);
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        } catch (AssertionError timedOut) {
+            assertEquals(command + " on node-1 and node-2", last[0], last[1]);
+        }
+    }
+
+    /** Both nodes' flow exports, once equal; returns node-1's. */
+    private String awaitSameFlows(RemoteShell shell2, String what) throws Exception {
+        String[] last = {"", ""};
+        await(what + ": the same flow export on both nodes", BOOT_MILLIS, () -> {
+            try {
+                last[0] = execute("fcr:flow-export");
+                last[1] = shell2.expect("fcr:flow-export");
+                return last[0].equals(last[1]);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        return last[0];
+    }
+
+    private void eachNodeForwardsAFlowCreatedOnTheOther(RemoteShell shell2) throws Exception {
+        execute("fcr:appliance-add fwd -g fwd --pool 10/0x3a0000-0x3a00ff/2f:00:00:11:22:3a:00:00");
+        Map<Integer, String> hostOf = new TreeMap<>();
+        for (int n = 1; n <= 2; n++) {
+            String host = host(7, n);
+            hostOf.put(n, host);
+            execute("fcr:login " + VSAN + " " + host + " " + FcId.of(0x0b0100 + n));
+        }
+        execute("fcr:login " + VSAN + " " + target(15) + " " + FcId.of(0x0c0100));
+        long onNode1 = flowId(execute(create(hostOf.get(1), target(15), " -a fwd")));
+        long onNode2 = flowId(shell2.expect(create(hostOf.get(2), target(15), " -a fwd")));
+        FlowService flows = service(FlowService.class);
+        await("node-2's flow active on node-1", () -> flows.get(FlowId.of(onNode2)).map(f -> f.state().name())
+                .orElse("").equals("ACTIVE"));
+        Path dir = Files.createTempDirectory("fabric-replay");
+        Path in = dir.resolve("read.pcap");
+        try (PcapWriter w = PcapWriter.create(in, LinkTypes.FC_2, TimestampResolution.NANOSECONDS)) {
+            byte[] cmnd = FcpCmnd.builder().lunNumber(0).readData(true).dataLength(512)
+                    .cdb(new byte[] {0x28, 0, 0, 0, 0, 0, 0, 0, 1, 0}).build().encode();
+            w.write(Instant.now(), FcpCaptures.fcp(RCtl.FCP_CMND, 0x0b0101, 0x0c0100, 0x11, false, cmnd));
+            w.write(Instant.now(), FcpCaptures.fcp(RCtl.FCP_CMND, 0x0b0102, 0x0c0100, 0x12, false, cmnd));
+        }
+        int vt1 = virtualTarget(flows.rules(FlowId.of(onNode1)), 0x0b0101);
+        int vt2 = virtualTarget(flows.rules(FlowId.of(onNode2)), 0x0b0102);
+        List<String> expected = List.of(FcpCaptures.addresses(vt1, 0x0b0101), FcpCaptures.addresses(vt2, 0x0b0102));
+        Path out1 = dir.resolve("node-1.pcap");
+        execute("fcr:replay --vsan " + VSAN + " --out " + out1 + " " + in);
+        assertEquals("node-1's fast path redirects both flows", expected, FcpCaptures.tsharkFcp(out1));
+        Path out2 = dir.resolve("node-2.pcap");
+        shell2.expect("fcr:replay --vsan " + VSAN + " --out " + out2 + " " + in);
+        assertEquals("node-2's fast path redirects both flows", expected, FcpCaptures.tsharkFcp(out2));
+    }
+
+    private static int virtualTarget(List<RewriteRule> rules, int initiator) {
+        return rules.stream().filter(r -> r.matchSid() == initiator && r.matchDid() == 0x0c0100).findFirst()
+                .orElseThrow(() -> new AssertionError("no rule for " + FcId.of(initiator) + " in " + rules)).newDid();
+    }
+
+    private static long flowId(String created) {
+        Matcher m = CREATED.matcher(created);
+        assertTrue(created, m.find());
+        return Long.parseLong(m.group(1));
+    }
+
+    private static String create(String host, String target, String options) {
+        return "fcr:flow-create -v " + VSAN + " -i " + host + " -t " + target + options;
+    }
+
+    private static String host(int node, int n) {
+        return String.format("20:00:00:25:b5:%02x:%02x:%02x", node, (n >> 8) & 0xff, n & 0xff);
+    }
+
+    private static String target(int n) {
+        return String.format("50:06:01:60:00:00:00:%02x", n);
+    }
+}
