@@ -1,7 +1,6 @@
 package org.fcredirect.fastpath.impl;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +28,7 @@ final class RuleTable {
     final LegTable narrowed;
     final RetiredDeltas retired = new RetiredDeltas();
 
-    private final Map<Long, long[]> legsOfFlow = new HashMap<>();
+    private final FlowLegs legsOfFlow = new FlowLegs();
     private final Map<KeyLun, List<Holder>> holders = new HashMap<>();
     private final Map<Long, Set<Long>> narrowedLuns = new HashMap<>();
     private final long[] scratch = new long[RetiredDeltas.FIELDS];
@@ -96,11 +95,7 @@ final class RuleTable {
     }
 
     void add(long flow, long key, long lun, long value) {
-        long[] legs = legsOfFlow.get(flow);
-        legs = legs == null ? new long[2] : Arrays.copyOf(legs, legs.length + 2);
-        legs[legs.length - 2] = key;
-        legs[legs.length - 1] = lun;
-        legsOfFlow.put(flow, legs);
+        legsOfFlow.add(flow, key, lun);
         rules++;
         if (lun == ANY_LUN) {
             addAnyLun(flow, key, value);
@@ -207,14 +202,12 @@ final class RuleTable {
     }
 
     void removeFlow(long flow) {
-        long[] legs = legsOfFlow.remove(flow);
-        if (legs == null) {
-            return;
-        }
-        for (int i = 0; i < legs.length; i += 2) {
-            remove(flow, legs[i], legs[i + 1]);
-            rules--;
-        }
+        legsOfFlow.remove(flow, this::removeLeg);
+    }
+
+    private void removeLeg(long flow, long key, long lun) {
+        remove(flow, key, lun);
+        rules--;
     }
 
     private void remove(long flow, long key, long lun) {
@@ -268,11 +261,7 @@ final class RuleTable {
 
     /** Every rule with its own decision (not the compiled one of a shared key). */
     void forEachRule(RuleVisitor visitor) {
-        legsOfFlow.forEach((flow, legs) -> {
-            for (int i = 0; i < legs.length; i += 2) {
-                visitor.rule(flow, legs[i], legs[i + 1], valueOf(flow, legs[i], legs[i + 1]));
-            }
-        });
+        legsOfFlow.forEach((flow, key, lun) -> visitor.rule(flow, key, lun, valueOf(flow, key, lun)));
     }
 
     private long valueOf(long flow, long key, long lun) {
