@@ -47,7 +47,7 @@ class MBeanInfoTest {
 
     @Test
     void findsEveryMBeanInterface() throws Exception {
-        assertEquals(List.of("ConfigMBean", "FastPathMBean", "FlowManagerMBean", "MonitorMBean", "PolicyEngineMBean",
+        assertEquals(List.of("ConfigMBean", "FabricMBean", "FastPathMBean", "FlowManagerMBean", "MonitorMBean", "PolicyEngineMBean",
                 "StatsMBean", "StorageMBean", "TrafficMBean"), mbeanInterfaces().map(Class::getSimpleName).sorted().toList());
     }
 

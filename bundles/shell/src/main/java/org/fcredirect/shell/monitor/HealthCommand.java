@@ -1,20 +1,25 @@
 package org.fcredirect.shell.monitor;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.fcredirect.fabric.api.Fabric;
+import org.fcredirect.fabric.api.FabricNode;
 import org.fcredirect.json.Json;
 import org.fcredirect.monitor.api.HealthStatus;
 import org.fcredirect.monitor.api.MonitorService;
 import org.fcredirect.monitor.api.TargetHealth;
 import org.fcredirect.shell.Services;
 import org.fcredirect.shell.View;
+import org.fcredirect.shell.fabric.OtherNodes;
 
 @Service
-@Command(scope = "fcr", name = "health", description = "Shows the health of every service check and appliance: status, since when, failures against the threshold")
+@Command(scope = "fcr", name = "health", description = "Shows the health of every service check and appliance: status, since when, failures against the threshold;"
+        + " in a fabric, each other node as the check fabric/<node>, then its own targets as its last heartbeat lists them")
 public class HealthCommand implements Action {
     static final long WATCH_MILLIS = 2000;
 
@@ -26,6 +31,9 @@ public class HealthCommand implements Action {
 
     @Reference(optional = true)
     MonitorService monitor;
+
+    @Reference(optional = true)
+    Fabric fabric;
 
     static final View<TargetHealth> HEALTH = new View<TargetHealth>("nothing is monitored yet")
             .column("Kind", "kind", h -> h.kind().toString())
@@ -50,7 +58,9 @@ public class HealthCommand implements Action {
     public Object execute() throws InterruptedException {
         Services.require(monitor, "monitor", "fcr-monitor");
         if (json) {
-            System.out.println(Json.write(HEALTH.json(monitor.health())));
+            List<Object> rows = new ArrayList<>(HEALTH.json(monitor.health()));
+            rows.addAll(OtherNodes.targetsJson(OtherNodes.of(fabric)));
+            System.out.println(Json.write(rows));
             return null;
         }
         do {
@@ -58,6 +68,7 @@ public class HealthCommand implements Action {
                 System.out.print("\033[H\033[2J");
             }
             print(monitor.health());
+            OtherNodes.printTargets(OtherNodes.of(fabric));
             if (watch) {
                 Thread.sleep(WATCH_MILLIS);
             }

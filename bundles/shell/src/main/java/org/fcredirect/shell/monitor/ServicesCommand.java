@@ -1,19 +1,24 @@
 package org.fcredirect.shell.monitor;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.fcredirect.fabric.api.Fabric;
+import org.fcredirect.fabric.api.FabricNode;
 import org.fcredirect.json.Json;
 import org.fcredirect.monitor.api.MonitorService;
 import org.fcredirect.monitor.api.ServiceInfo;
 import org.fcredirect.shell.Services;
 import org.fcredirect.shell.View;
+import org.fcredirect.shell.fabric.OtherNodes;
 
 @Service
-@Command(scope = "fcr", name = "services", description = "Lists every fcr service in the OSGi registry: bundle and version, PID, MBean, health and last heartbeat")
+@Command(scope = "fcr", name = "services", description = "Lists every fcr service in the OSGi registry: bundle and version, PID, MBean, health and last heartbeat;"
+        + " in a fabric, then each other node's services as its last heartbeat lists them")
 public class ServicesCommand implements Action {
 
     @Option(name = "--json", description = "Print JSON instead of a table")
@@ -21,6 +26,9 @@ public class ServicesCommand implements Action {
 
     @Reference(optional = true)
     MonitorService monitor;
+
+    @Reference(optional = true)
+    Fabric fabric;
 
     static final View<ServiceInfo> SERVICES = new View<ServiceInfo>("no fcr services registered")
             .column("Service", "name", ServiceInfo::name)
@@ -38,11 +46,15 @@ public class ServicesCommand implements Action {
     public Object execute() {
         Services.require(monitor, "monitor", "fcr-monitor");
         List<ServiceInfo> services = monitor.services();
+        List<FabricNode> others = OtherNodes.of(fabric);
         if (json) {
-            System.out.println(Json.write(SERVICES.json(services)));
+            List<Object> rows = new ArrayList<>(SERVICES.json(services));
+            rows.addAll(OtherNodes.servicesJson(others));
+            System.out.println(Json.write(rows));
             return null;
         }
         SERVICES.table(services).print(System.out);
+        OtherNodes.printServices(others);
         return null;
     }
 }

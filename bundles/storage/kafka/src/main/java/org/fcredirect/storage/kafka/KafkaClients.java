@@ -57,8 +57,27 @@ final class KafkaClients {
     }
 
     Admin admin() {
-        Map<String, Object> p = common("admin");
+        return admin("admin");
+    }
+
+    Admin admin(String role) {
+        Map<String, Object> p = common(role);
         return withBundleLoader(() -> Admin.create(p));
+    }
+
+    /**
+     * A producer for what may be lost (heartbeats: the next one replaces it): acknowledged by the
+     * leader alone, so it keeps working while the history refuses writes for want of in-sync replicas.
+     */
+    KafkaProducer<byte[], byte[]> leaderAckedProducer(String role) {
+        Map<String, Object> p = common(role);
+        p.put(ProducerConfig.ACKS_CONFIG, "1");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.timeoutMillis());
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, settings.timeoutMillis());
+        return withBundleLoader(() -> new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer()));
     }
 
     /** The part every client shares. The request timeout stays under the call timeout so a call can fail in time. */

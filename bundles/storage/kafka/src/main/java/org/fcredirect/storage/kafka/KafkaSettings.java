@@ -77,6 +77,11 @@ record KafkaSettings(List<String> bootstrapServers, String nodeId, String topic,
         return value;
     }
 
+    /** Where the nodes' heartbeats go: beside the history, never in it (see {@link FabricTopic}). */
+    String fabricTopic() {
+        return topic + ".fabric";
+    }
+
     /** The transactional id: one per node, so a second process with this node's id fences the first. */
     String transactionalId() {
         return "fcr-" + nodeId + "-" + topic;

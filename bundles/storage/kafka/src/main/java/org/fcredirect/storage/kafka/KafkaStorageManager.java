@@ -137,4 +137,11 @@ public class KafkaStorageManager implements EventLog {
     public StorageStatus status() {
         return current().status();
     }
+
+    /** The configured node id, while the log is closed too: the fabric names this node with it. */
+    @Override
+    public String nodeId() {
+        KafkaEventLog l = log;
+        return l == null ? EventLog.super.nodeId() : l.nodeId();
+    }
 }
