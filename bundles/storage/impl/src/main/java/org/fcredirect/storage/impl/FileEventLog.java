@@ -122,18 +122,7 @@ public final class FileEventLog implements EventLog, AutoCloseable {
 
     @Override
     public CompletableFuture<List<Appended>> appendAll(List<NewEvent> events) {
-        if (events == null || events.isEmpty()) {
-            throw new StorageException("appendAll needs at least one event");
-        }
-        if (events.size() > EventRules.MAX_EVENTS_PER_APPEND) {
-            throw new StorageException("appendAll of " + events.size() + " events is more than the "
-                    + EventRules.MAX_EVENTS_PER_APPEND + " one call may store; split it");
-        }
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i) == null) {
-                throw new StorageException("appendAll: event " + i + " of " + events.size() + " is null");
-            }
-        }
+        EventRules.checkAppendAll(events);
         AppendRequest r = AppendRequest.all(events);
         if (r.bytes > GroupCommitWriter.MAX_REQUEST_BYTES) {
             throw new StorageException("appendAll of " + events.size() + " events takes " + r.bytes
