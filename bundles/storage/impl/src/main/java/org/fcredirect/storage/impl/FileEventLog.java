@@ -181,6 +181,15 @@ public final class FileEventLog implements EventLog, AutoCloseable {
 
     /** Reads committed events in {@code [from, upTo]}; see {@link LogScanner#scan}. */
     long scan(StreamFilter streams, long fromSequence, long upTo, ReplayHandler handler) {
+        return scan(streams, fromSequence, upTo, (LogScanner.RecordHandler) (e, endsWrite) -> handler.onEvent(e));
+    }
+
+    /** Every committed record from the first stored one, each with whether it ends its write. */
+    long scanRecords(LogScanner.RecordHandler handler) {
+        return scan(StreamFilter.all(), 1, writer.committed(), handler);
+    }
+
+    private long scan(StreamFilter streams, long fromSequence, long upTo, LogScanner.RecordHandler handler) {
         Objects.requireNonNull(streams, "streams");
         EventRules.checkSequence("read from sequence", fromSequence);
         List<Segment> segments = chain.segments();
@@ -199,6 +208,17 @@ public final class FileEventLog implements EventLog, AutoCloseable {
             metrics.error(e.getMessage(), clock.instant());
             LOG.error("Event log read failed: {}", e.getMessage());
             throw e;
+        }
+    }
+
+    long firstSequence() {
+        return chain.firstSequence();
+    }
+
+    /** Stream to sequence of every stream's newest snapshot. */
+    Map<String, Long> snapshotSequences() {
+        synchronized (maintenance) {
+            return Map.copyOf(snapshots.sequences());
         }
     }
 
