@@ -4,16 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.LogDirDescription;
-import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.fcredirect.storage.api.EventPage;
 import org.fcredirect.storage.api.EventRules;
@@ -72,36 +66,6 @@ final class HistoryReader {
         } catch (KafkaException e) {
             throw new StorageException("reading the history's bounds from " + clients.settings() + " failed: "
                     + KafkaErrors.reason(e), e);
-        }
-    }
-
-    /**
-     * The history partition's size in bytes on the replica that holds most of it (the replicas
-     * hold the same records; a lagging one holds less), as the brokers' log directories report it.
-     */
-    long storedBytes(Duration t) {
-        Admin admin = clients.admin();
-        try {
-            List<Integer> brokers = admin.describeCluster().nodes().get(t.toMillis(), TimeUnit.MILLISECONDS).stream()
-                    .map(Node::id).toList();
-            long largest = 0;
-            for (Map<String, LogDirDescription> dirs : admin.describeLogDirs(brokers).allDescriptions()
-                    .get(t.toMillis(), TimeUnit.MILLISECONDS).values()) {
-                for (LogDirDescription dir : dirs.values()) {
-                    ReplicaInfo replica = dir.replicaInfos().get(partition);
-                    if (replica != null) {
-                        largest = Math.max(largest, replica.size());
-                    }
-                }
-            }
-            return largest;
-        } catch (ExecutionException | java.util.concurrent.TimeoutException | KafkaException e) {
-            throw new StorageException("describing the brokers' log directories failed: " + KafkaErrors.reason(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageException("interrupted while describing the brokers' log directories", e);
-        } finally {
-            admin.close(t);
         }
     }
 

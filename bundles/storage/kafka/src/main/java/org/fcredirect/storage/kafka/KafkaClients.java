@@ -57,7 +57,12 @@ final class KafkaClients {
     }
 
     Admin admin() {
-        Map<String, Object> p = common("admin");
+        return admin("admin");
+    }
+
+    /** @param role names the client (and its thread) after what it is for */
+    Admin admin(String role) {
+        Map<String, Object> p = common(role);
         return withBundleLoader(() -> Admin.create(p));
     }
 

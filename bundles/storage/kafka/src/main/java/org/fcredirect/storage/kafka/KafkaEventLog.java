@@ -46,6 +46,7 @@ public final class KafkaEventLog implements EventLog {
     private final CommitMeter meter = new CommitMeter();
     private final TransactionWriter writer;
     private final HistoryReader reader;
+    private final HistoryFigures figures;
     private final SnapshotStore snapshots;
     private final Set<KafkaSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger subscriptionCount = new AtomicInteger();
@@ -61,6 +62,7 @@ public final class KafkaEventLog implements EventLog {
         this.health = new LogHealth(settings.toString(), clock);
         this.writer = new TransactionWriter(clients, health, meter);
         this.reader = new HistoryReader(clients);
+        this.figures = new HistoryFigures(clients);
         this.snapshots = new SnapshotStore(clients, writer, this::lastSequence, clock);
     }
 
@@ -197,7 +199,7 @@ public final class KafkaEventLog implements EventLog {
         long storedBytes = 0;
         if (health.ready()) {
             try {
-                long[] bounds = reader.bounds(STATUS_WAIT);
+                long[] bounds = figures.bounds(STATUS_WAIT);
                 first = bounds[0];
                 last = lastKnown.accumulateAndGet(bounds[1] - 1, Math::max);
                 positions = bounds[1] - bounds[0];
@@ -206,7 +208,7 @@ public final class KafkaEventLog implements EventLog {
                 b.warning("the history's bounds are unknown: " + e.getMessage());
             }
             try {
-                storedBytes = reader.storedBytes(STATUS_WAIT);
+                storedBytes = figures.storedBytes(STATUS_WAIT);
             } catch (StorageException e) {
                 b.warning("the history's size on the brokers is unknown: " + e.getMessage());
             }
@@ -242,6 +244,7 @@ public final class KafkaEventLog implements EventLog {
         for (KafkaSubscription s : List.copyOf(subscriptions)) {
             s.endByLog("the Kafka event log was closed");
         }
+        figures.close(STATUS_WAIT);
         writer.close(Duration.ofMillis(2L * clients.settings().timeoutMillis()));
     }
 
