@@ -91,6 +91,7 @@ public class SecurityIT extends FcrTestSupport {
             "fcr:config-commit",
             "fcr:config-abort",
             "fcr:config-rollback 1",
+            "fcr:storage-migrate /tmp/no-such-eventlog",
             // resolves an upgrade and opens the bundle URLs it names
             "fcr:upgrade-check fcr-stats 1.0.0");
 

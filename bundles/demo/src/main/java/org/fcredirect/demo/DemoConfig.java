@@ -19,4 +19,9 @@ public @interface DemoConfig {
             + " vsan=100 target=500600640000000* action=redirect group=encryption balancing=target-affinity"
             + " failover=block description=\"quoted text\"")
     String policies() default DemoTraffic.DEFAULT_POLICIES;
+
+    @AttributeDefinition(name = "Share", description = "k/n: this node runs the k-th of n parts of the demo's VSANs"
+            + " (with their hosts, targets, flows and part of the frame rate), for a fabric of n nodes over one"
+            + " history; 1/1 runs it all")
+    String share() default "1/1";
 }

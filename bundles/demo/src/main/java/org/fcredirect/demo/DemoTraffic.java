@@ -68,7 +68,8 @@ public class DemoTraffic {
             return;
         }
         // both read first, so a bad setting fails the activation before anything is created
-        TrafficSpec spec = TrafficSpec.parse(config.traffic());
+        DemoShare share = DemoShare.parse(config.share());
+        TrafficSpec spec = share.apply(TrafficSpec.parse(config.traffic()));
         List<Policy> demoPolicies = DemoPolicies.parse(config.policies());
         if (traffic.traffic().state().active()) {
             LOG.info("Demo not started: the traffic generator is already running");
@@ -77,8 +78,8 @@ public class DemoTraffic {
         int created = DemoPolicies.ensure(policies, demoPolicies);
         traffic.startTraffic(spec);
         started = true;
-        LOG.info("Demo started: {} policies ({} new), traffic {} (fcr:traffic shows it, fcr:traffic-stop ends it)",
-                demoPolicies.size(), created, config.traffic());
+        LOG.info("Demo started: {} policies ({} new), share {} of the traffic: {} (fcr:traffic shows it,"
+                + " fcr:traffic-stop ends it)", demoPolicies.size(), created, share, spec);
     }
 
     @Deactivate

@@ -107,6 +107,25 @@ class DemoTrafficTest {
     }
 
     @Test
+    void aNodeOfAFabricRunsItsShareOfTheDemoAndABadShareCreatesNothing() {
+        demo.activate(SettingsProxy.of(DemoConfig.class).with("share", "2/2").build());
+        assertEquals(102, traffic.started.firstVsan());
+        assertEquals(2, traffic.started.vsans());
+        assertEquals(DEMO_POLICIES, List.copyOf(engine.policies.keySet()));
+
+        DemoTraffic other = new DemoTraffic();
+        FakeTraffic idle = new FakeTraffic();
+        FakePolicy empty = new FakePolicy();
+        other.traffic = idle;
+        other.policies = empty;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> other.activate(SettingsProxy.of(DemoConfig.class).with("share", "3/2").build()));
+        assertTrue(e.getMessage().contains("demo share '3/2'"), e.getMessage());
+        assertNull(idle.started);
+        assertTrue(empty.policies.isEmpty());
+    }
+
+    @Test
     void aRestartFindsItsPoliciesInTheLogAndCreatesNoneTwice() {
         demo.activate(config(true, DemoTraffic.DEFAULT_TRAFFIC));
         demo.deactivate();

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.fcredirect.storage.api.HistoryImportResult;
 import org.fcredirect.storage.api.StorageException;
 import org.fcredirect.storage.testkit.InMemoryEventLog;
 import org.junit.jupiter.api.AfterEach;
@@ -119,5 +121,28 @@ class StorageCommandsTest {
         assertEquals("0x00ff", PayloadPreview.of(new byte[] {0, (byte) 0xff}));
         assertTrue(PayloadPreview.of(new byte[40]).endsWith("..."));
         assertTrue(!PayloadPreview.isText(new byte[] {(byte) 0xc3}));
+    }
+
+    @Test
+    void migrateSaysWhichServiceIsMissingPrintsProgressAndTheResultAndPassesErrorsOn() {
+        StorageMigrateCommand c = new StorageMigrateCommand();
+        c.directory = "/old/data/fcr/eventlog";
+        IllegalStateException missing = assertThrows(IllegalStateException.class, c::execute);
+        assertTrue(missing.getMessage().contains("feature fcr-storage-kafka"), missing.getMessage());
+
+        c.historyImport = (source, progress) -> {
+            progress.accept("copied 4096 events, up to source sequence 4096 of 5000");
+            return new HistoryImportResult(source, 5000, List.of("flow", "policy"), 1, 5002, Duration.ofMillis(1234));
+        };
+        c.execute();
+        assertEquals(List.of("copied 4096 events, up to source sequence 4096 of 5000",
+                "Migrated: copied 5000 events of 2 streams [flow, policy] and 1 snapshots from /old/data/fcr/eventlog"
+                        + " in 1234 ms (last sequence here 5002)"), printed().lines().toList());
+
+        c.historyImport = (source, progress) -> {
+            throw new StorageException("the Kafka history fcr.history is not empty (it holds sequences up to 9)");
+        };
+        StorageException refused = assertThrows(StorageException.class, c::execute);
+        assertTrue(refused.getMessage().contains("is not empty"), refused.getMessage());
     }
 }

@@ -12,8 +12,20 @@ import java.util.concurrent.TimeUnit;
 
 /** One combined broker+controller process of a {@link KafkaCluster}: its ports, files and process. */
 public final class BrokerNode {
+    /**
+     * The broker logs through slf4j-simple to its standard output, which goes to {@code broker.log}:
+     * INFO with times, its noisiest internals (each log segment's roll and every group's metadata
+     * load) at WARN.
+     */
     private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
-            "-Djava.awt.headless=true");
+            "-Djava.awt.headless=true",
+            "-Dorg.slf4j.simpleLogger.logFile=System.out",
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+            "-Dorg.slf4j.simpleLogger.showDateTime=true",
+            "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSZ",
+            "-Dorg.slf4j.simpleLogger.showShortLogName=true",
+            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.storage.internals.log=warn",
+            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.coordinator=warn");
 
     private final int id;
     private final Path directory;

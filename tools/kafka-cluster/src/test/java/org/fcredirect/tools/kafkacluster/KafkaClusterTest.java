@@ -39,6 +39,14 @@ class KafkaClusterTest {
                 assertTrue(cluster.node(2).isRunning());
                 assertEquals(3, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
             }
+            // each broker logs, with times: its start, and for the restarted one both starts
+            for (int node = 1; node <= 3; node++) {
+                String log = Files.readString(dir.resolve("node-" + node).resolve("broker.log"));
+                assertTrue(log.lines().anyMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT.* INFO .*Kafka Server started")),
+                        "node " + node + " logged no start");
+            }
+            assertEquals(2, Files.readString(dir.resolve("node-2").resolve("broker.log")).lines()
+                    .filter(l -> l.contains("Kafka Server started")).count());
         }
     }
 

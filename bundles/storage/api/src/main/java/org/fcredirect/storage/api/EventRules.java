@@ -1,5 +1,6 @@
 package org.fcredirect.storage.api;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** The limits every event log enforces on its input, whatever the backend. */
@@ -46,6 +47,29 @@ public final class EventRules {
             throw new StorageException(what + " " + sequence + " is negative; sequence numbers start at 1");
         }
         return sequence;
+    }
+
+    /**
+     * The checks every backend's {@link EventLog#appendAll} makes before it stores anything; a
+     * backend adds its own limit on the bytes one call may take.
+     *
+     * @return events, when it holds 1 to {@link #MAX_EVENTS_PER_APPEND} events and no null
+     * @throws StorageException naming the first rule broken otherwise
+     */
+    public static List<NewEvent> checkAppendAll(List<NewEvent> events) {
+        if (events == null || events.isEmpty()) {
+            throw new StorageException("appendAll needs at least one event");
+        }
+        if (events.size() > MAX_EVENTS_PER_APPEND) {
+            throw new StorageException("appendAll of " + events.size() + " events is more than the "
+                    + MAX_EVENTS_PER_APPEND + " one call may store; split it");
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) == null) {
+                throw new StorageException("appendAll: event " + i + " of " + events.size() + " is null");
+            }
+        }
+        return events;
     }
 
     static String abbreviate(String s) {

@@ -6,7 +6,7 @@
  * {@link org.fcredirect.storage.api.EventLog} without any consumer changing.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.fcredirect.storage.api;
 
 import org.osgi.annotation.bundle.Export;

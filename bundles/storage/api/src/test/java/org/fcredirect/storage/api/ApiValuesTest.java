@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,17 @@ class ApiValuesTest {
                 "1048577 bytes", "limit is 1048576");
         assertMessage(() -> NewEvent.of("flow", "t", null), "missing");
         assertEquals(NewEvent.of("a", "b", new byte[] {1}), NewEvent.of("a", "b", new byte[] {1}));
+    }
+
+    @Test
+    void appendAllListsAreCheckedInOnePlaceForEveryBackend() {
+        NewEvent e = NewEvent.of("flow", "t", new byte[0]);
+        assertEquals(List.of(e), EventRules.checkAppendAll(List.of(e)));
+        assertMessage(() -> EventRules.checkAppendAll(null), "at least one event");
+        assertMessage(() -> EventRules.checkAppendAll(List.of()), "at least one event");
+        assertMessage(() -> EventRules.checkAppendAll(Collections.nCopies(EventRules.MAX_EVENTS_PER_APPEND + 1, e)),
+                "65536 events", "split it");
+        assertMessage(() -> EventRules.checkAppendAll(Arrays.asList(e, null)), "event 1 of 2 is null");
     }
 
     @Test

@@ -122,18 +122,7 @@ public final class FileEventLog implements EventLog, AutoCloseable {
 
     @Override
     public CompletableFuture<List<Appended>> appendAll(List<NewEvent> events) {
-        if (events == null || events.isEmpty()) {
-            throw new StorageException("appendAll needs at least one event");
-        }
-        if (events.size() > EventRules.MAX_EVENTS_PER_APPEND) {
-            throw new StorageException("appendAll of " + events.size() + " events is more than the "
-                    + EventRules.MAX_EVENTS_PER_APPEND + " one call may store; split it");
-        }
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i) == null) {
-                throw new StorageException("appendAll: event " + i + " of " + events.size() + " is null");
-            }
-        }
+        EventRules.checkAppendAll(events);
         AppendRequest r = AppendRequest.all(events);
         if (r.bytes > GroupCommitWriter.MAX_REQUEST_BYTES) {
             throw new StorageException("appendAll of " + events.size() + " events takes " + r.bytes
@@ -192,6 +181,15 @@ public final class FileEventLog implements EventLog, AutoCloseable {
 
     /** Reads committed events in {@code [from, upTo]}; see {@link LogScanner#scan}. */
     long scan(StreamFilter streams, long fromSequence, long upTo, ReplayHandler handler) {
+        return scan(streams, fromSequence, upTo, (LogScanner.RecordHandler) (e, endsWrite) -> handler.onEvent(e));
+    }
+
+    /** Every committed record from the first stored one, each with whether it ends its write. */
+    long scanRecords(LogScanner.RecordHandler handler) {
+        return scan(StreamFilter.all(), 1, writer.committed(), handler);
+    }
+
+    private long scan(StreamFilter streams, long fromSequence, long upTo, LogScanner.RecordHandler handler) {
         Objects.requireNonNull(streams, "streams");
         EventRules.checkSequence("read from sequence", fromSequence);
         List<Segment> segments = chain.segments();
@@ -210,6 +208,17 @@ public final class FileEventLog implements EventLog, AutoCloseable {
             metrics.error(e.getMessage(), clock.instant());
             LOG.error("Event log read failed: {}", e.getMessage());
             throw e;
+        }
+    }
+
+    long firstSequence() {
+        return chain.firstSequence();
+    }
+
+    /** Stream to sequence of every stream's newest snapshot. */
+    Map<String, Long> snapshotSequences() {
+        synchronized (maintenance) {
+            return Map.copyOf(snapshots.sequences());
         }
     }
 

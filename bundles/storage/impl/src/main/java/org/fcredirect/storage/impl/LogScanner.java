@@ -16,13 +16,24 @@ final class LogScanner {
     private LogScanner() {
     }
 
+    /** Sees each selected record with whether it ends the write that stored it. */
+    interface RecordHandler {
+        /** @return false to stop after this record */
+        boolean onRecord(StoredEvent event, boolean endsWrite);
+    }
+
+    /** {@link #scan(List, long, long, StreamFilter, RecordHandler)} for a handler of events only. */
+    static long scan(List<Segment> segments, long from, long upTo, StreamFilter filter, ReplayHandler handler) {
+        return scan(segments, from, upTo, filter, (e, endsWrite) -> handler.onEvent(e));
+    }
+
     /**
      * @param segments a snapshot of the chain; {@code from} must not be below its first sequence
      * @param upTo the last sequence to look at; must be committed
      * @return one past the last sequence looked at
      * @throws StorageException on a record that fails its checks
      */
-    static long scan(List<Segment> segments, long from, long upTo, StreamFilter filter, ReplayHandler handler) {
+    static long scan(List<Segment> segments, long from, long upTo, StreamFilter filter, RecordHandler handler) {
         long next = from;
         for (int si = segmentOf(segments, from); si < segments.size() && next <= upTo; si++) {
             Segment segment = segments.get(si);
@@ -43,7 +54,8 @@ final class LogScanner {
                     String stream = view.stream(offset);
                     if (filter.matches(stream)) {
                         StoredEvent e = view.decode(offset, length, stream);
-                        if (!handler.onEvent(e)) {
+                        boolean endsWrite = view.writeIndex(offset) == view.writeCount(offset) - 1;
+                        if (!handler.onRecord(e, endsWrite)) {
                             return sequence + 1;
                         }
                     }

@@ -60,6 +60,7 @@ final class KafkaClients {
         return admin("admin");
     }
 
+    /** @param role names the client (and its thread) after what it is for */
     Admin admin(String role) {
         Map<String, Object> p = common(role);
         return withBundleLoader(() -> Admin.create(p));

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -45,11 +46,15 @@ public final class KafkaEventLog implements EventLog {
     private final CommitMeter meter = new CommitMeter();
     private final TransactionWriter writer;
     private final HistoryReader reader;
+    private final HistoryFigures figures;
     private final SnapshotStore snapshots;
     private final Set<KafkaSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger subscriptionCount = new AtomicInteger();
     /** The highest sequence known durable: this node's own commits, or the history's end when last read. */
     private final AtomicLong lastKnown = new AtomicLong();
+    /** What this node appended since the log was opened: events, and their stream, type and payload bytes. */
+    private final LongAdder appendedEvents = new LongAdder();
+    private final LongAdder appendedBytes = new LongAdder();
     private volatile boolean open = true;
 
     private KafkaEventLog(KafkaSettings settings, Clock clock) {
@@ -57,6 +62,7 @@ public final class KafkaEventLog implements EventLog {
         this.health = new LogHealth(settings.toString(), clock);
         this.writer = new TransactionWriter(clients, health, meter);
         this.reader = new HistoryReader(clients);
+        this.figures = new HistoryFigures(clients);
         this.snapshots = new SnapshotStore(clients, writer, this::lastSequence, clock);
     }
 
@@ -78,31 +84,32 @@ public final class KafkaEventLog implements EventLog {
 
     @Override
     public CompletableFuture<List<Appended>> appendAll(List<NewEvent> events) {
-        if (events == null || events.isEmpty()) {
-            throw new StorageException("appendAll needs at least one event");
-        }
-        if (events.size() > EventRules.MAX_EVENTS_PER_APPEND) {
-            throw new StorageException("appendAll of " + events.size() + " events; the limit is "
-                    + EventRules.MAX_EVENTS_PER_APPEND);
-        }
+        EventRules.checkAppendAll(events);
         String topic = clients.settings().topic();
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(events.size());
+        long bytes = 0;
         for (NewEvent e : events) {
-            ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(topic, 0, RecordFormat.utf8(e.stream()), e.payload());
-            r.headers().add(RecordFormat.TYPE_HEADER, RecordFormat.utf8(e.type()));
+            byte[] key = RecordFormat.utf8(e.stream());
+            byte[] type = RecordFormat.utf8(e.type());
+            ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(topic, 0, key, e.payload());
+            r.headers().add(RecordFormat.TYPE_HEADER, type);
             records.add(r);
+            bytes += key.length + type.length + e.payloadSize();
         }
+        long appendedBytes = bytes;
         PendingWrite w = PendingWrite.of(records, true);
         writer.submit(w);
-        return w.done().thenApply(this::appended);
+        return w.done().thenApply(m -> appended(m, appendedBytes));
     }
 
-    private List<Appended> appended(List<RecordMetadata> metadata) {
+    private List<Appended> appended(List<RecordMetadata> metadata, long bytes) {
         List<Appended> out = new ArrayList<>(metadata.size());
         for (RecordMetadata m : metadata) {
             out.add(new Appended(RecordFormat.sequenceOf(m.offset()), Instant.ofEpochMilli(m.timestamp())));
         }
         lastKnown.accumulateAndGet(out.get(out.size() - 1).sequence(), Math::max);
+        appendedEvents.add(out.size());
+        appendedBytes.add(bytes);
         return out;
     }
 
@@ -188,17 +195,31 @@ public final class KafkaEventLog implements EventLog {
                         : health.ready() ? null : "connecting to " + s, health.lastErrorAt());
         long first = 1;
         long last = lastKnown.get();
+        long positions = 0;
+        long storedBytes = 0;
         if (health.ready()) {
             try {
-                long[] bounds = reader.bounds(STATUS_WAIT);
+                long[] bounds = figures.bounds(STATUS_WAIT);
                 first = bounds[0];
                 last = lastKnown.accumulateAndGet(bounds[1] - 1, Math::max);
-                b.detail("positions", bounds[1] - bounds[0]);
+                positions = bounds[1] - bounds[0];
+                b.detail("positions", positions);
             } catch (StorageException e) {
                 b.warning("the history's bounds are unknown: " + e.getMessage());
             }
+            try {
+                storedBytes = figures.storedBytes(STATUS_WAIT);
+            } catch (StorageException e) {
+                b.warning("the history's size on the brokers is unknown: " + e.getMessage());
+            }
         }
-        b.sequences(first, last);
+        // counting the events themselves would mean reading the whole history: the positions are
+        // the events plus one transaction marker per commit, an upper bound known from two offsets
+        b.sequences(first, last).size(positions, storedBytes)
+                .detail("eventCount", "positions in the history (events and one transaction marker per commit)")
+                .detail("byteCount", "the history partition's size on its largest replica, Kafka's framing included")
+                .detail("appendedByThisNode", appendedEvents.sum() + " events, " + appendedBytes.sum()
+                        + " bytes of stream, type and payload");
         if (!health.ready()) {
             b.warning("not connected to Kafka: appends fail until it is: "
                     + Optional.ofNullable(health.lastError()).orElse("connecting"));
@@ -223,6 +244,7 @@ public final class KafkaEventLog implements EventLog {
         for (KafkaSubscription s : List.copyOf(subscriptions)) {
             s.endByLog("the Kafka event log was closed");
         }
+        figures.close(STATUS_WAIT);
         writer.close(Duration.ofMillis(2L * clients.settings().timeoutMillis()));
     }
 

@@ -1,14 +1,21 @@
 package org.fcredirect.storage.kafka;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.fcredirect.storage.api.Appended;
 import org.fcredirect.storage.api.CompactionResult;
 import org.fcredirect.storage.api.EventLog;
 import org.fcredirect.storage.api.EventPage;
+import org.fcredirect.storage.api.HistoryImport;
+import org.fcredirect.storage.api.HistoryImportResult;
 import org.fcredirect.storage.api.NewEvent;
 import org.fcredirect.storage.api.ReplayHandler;
 import org.fcredirect.storage.api.Snapshot;
@@ -17,6 +24,7 @@ import org.fcredirect.storage.api.StorageStatus;
 import org.fcredirect.storage.api.StreamFilter;
 import org.fcredirect.storage.api.Subscriber;
 import org.fcredirect.storage.api.Subscription;
+import org.fcredirect.storage.impl.FileLogExport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -32,12 +40,14 @@ import org.slf4j.LoggerFactory;
  * new settings (its subscriptions end with an error saying so); an invalid one is refused and
  * the running log kept. Deactivation stops every Kafka client and thread of this bundle.
  */
-@Component(service = EventLog.class, configurationPid = KafkaStorageManager.PID, immediate = true,
+@Component(service = {EventLog.class, HistoryImport.class}, configurationPid = KafkaStorageManager.PID, immediate = true,
         property = "fcr.mbean=org.fcredirect:type=Storage")
 @Designate(ocd = KafkaStorageConfig.class)
-public class KafkaStorageManager implements EventLog {
+public class KafkaStorageManager implements EventLog, HistoryImport {
     static final String PID = "org.fcredirect.storage.kafka";
     private static final Logger LOG = LoggerFactory.getLogger(KafkaStorageManager.class);
+
+    private final AtomicBoolean importing = new AtomicBoolean();
 
     private volatile KafkaEventLog log;
 
@@ -143,5 +153,43 @@ public class KafkaStorageManager implements EventLog {
     public String nodeId() {
         KafkaEventLog l = log;
         return l == null ? EventLog.super.nodeId() : l.nodeId();
+    }
+
+    /**
+     * Copies a file log into the Kafka history while the history is empty ({@link HistoryMigration}).
+     * The file log is read from its directory with the file backend's own reader, embedded in this
+     * bundle privately, so a node already on Kafka can take the log a stopped node left behind.
+     *
+     * @param source the absolute path of the file log's directory ({@code data/fcr/eventlog})
+     */
+    @Override
+    public HistoryImportResult importHistory(String source, Consumer<String> progress) {
+        if (source == null || source.isBlank()) {
+            throw new StorageException("the file log's directory is missing: give the absolute path of the stopped"
+                    + " node's data/fcr/eventlog");
+        }
+        Path directory;
+        try {
+            directory = Path.of(source.strip());
+        } catch (InvalidPathException e) {
+            throw new StorageException("'" + source + "' is not a path: " + e.getMessage(), e);
+        }
+        if (!importing.compareAndSet(false, true)) {
+            throw new StorageException("a migration into the Kafka history is already running on this node");
+        }
+        try (FileLogExport export = FileLogExport.open(directory)) {
+            KafkaEventLog target = current();
+            KafkaSettings s = target.settings();
+            HistoryImportResult result = new HistoryMigration(target, "the Kafka history " + s.topic() + " on "
+                    + String.join(",", s.bootstrapServers()), Duration.ofMillis(3L * s.timeoutMillis()))
+                    .copy(export, progress);
+            LOG.info("File log migrated into the Kafka history: {}", result);
+            return result;
+        } catch (StorageException e) {
+            LOG.error("File log migration from {} failed: {}", directory, e.getMessage());
+            throw e;
+        } finally {
+            importing.set(false);
+        }
     }
 }

@@ -176,7 +176,13 @@ class KafkaEventLogTest {
         }
         s.close();
         assertTrue(s.isClosed());
-        assertEquals(0, b.status().subscriptions());
+        StorageStatus status = b.status();
+        assertEquals(0, status.subscriptions());
+        // 7 events in at least 4 commits, each with its marker; what b appended itself: one event
+        assertTrue(status.eventCount() >= 11, status.toString());
+        assertEquals(status.lastSequence() - status.firstSequence() + 1, status.eventCount());
+        assertTrue(status.byteCount() > 7 * 10, "bytes " + status.byteCount());
+        assertEquals("1 events, 13 bytes of stream, type and payload", status.details().get("appendedByThisNode"));
     }
 
     @Test
@@ -287,6 +293,7 @@ class KafkaEventLogTest {
         KafkaEventLog log = open("node-z", newTopic());
         await(log.append("flow", "created", bytes("x")));
         log.subscribe(StreamFilter.all(), 1, e -> { });
+        assertTrue(log.status().byteCount() > 0);
         assertFalse(threads("node-z").isEmpty());
         log.close();
         assertEquals(List.of(), threads("node-z"));

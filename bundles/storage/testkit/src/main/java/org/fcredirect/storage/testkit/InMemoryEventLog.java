@@ -104,13 +104,7 @@ public final class InMemoryEventLog implements EventLog {
 
     @Override
     public CompletableFuture<List<Appended>> appendAll(List<NewEvent> batch) {
-        if (batch == null || batch.isEmpty()) {
-            throw new StorageException("appendAll needs at least one event");
-        }
-        if (batch.size() > EventRules.MAX_EVENTS_PER_APPEND) {
-            throw new StorageException("appendAll of " + batch.size() + " events; the limit is "
-                    + EventRules.MAX_EVENTS_PER_APPEND);
-        }
+        EventRules.checkAppendAll(batch);
         List<NewEvent> copy = List.copyOf(batch);
         CompletableFuture<List<Appended>> done = new CompletableFuture<>();
         Runnable store = () -> store(copy, done);
