@@ -10,8 +10,8 @@ import org.osgi.service.metatype.annotations.Option;
 public @interface FlowConfig {
 
     @AttributeDefinition(name = "Snapshot every N events", min = "0", max = "100000000",
-            description = "A snapshot of the flow stream after this many events; 0: never. Restart replays"
-                    + " at most this many events after loading the snapshot.")
+            description = "A snapshot of the flow stream after this many changed flows, logins and moves; 0: never."
+                    + " Restart replays at most about this many after loading the snapshot.")
     int snapshotEvery() default FlowSettings.DEFAULT_SNAPSHOT_EVERY;
 
     @AttributeDefinition(name = "Failback",

@@ -122,6 +122,17 @@ class PersistenceTest {
     }
 
     @Test
+    void aBigImportCountsItsFlowsTowardTheNextSnapshot() {
+        fabric = new Fabric(Fabric.settings(50, true, FailoverMode.STANDBY));
+        StringBuilder csv = new StringBuilder("vsan,initiator,target\n");
+        for (int i = 1; i <= 100; i++) {
+            csv.append("10,").append(host(i)).append(',').append(target(1)).append('\n');
+        }
+        fabric.flows.importFlows(new StringReader(csv.toString()), FlowFormat.CSV);
+        assertTrue(fabric.log.loadSnapshot(FlowStore.STREAM).isPresent(), "one change of 100 flows is past 50");
+    }
+
+    @Test
     void aChangeIsNeitherAcknowledgedNorVisibleBeforeItIsDurable() throws Exception {
         fabric = new Fabric();
         fabric.log.holdAppends(true);
