@@ -2,12 +2,12 @@ package org.fcredirect.itests;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -28,22 +28,37 @@ final class BrokerProcess {
         this.directory = directory;
     }
 
-    private ProcessHandle find() {
+    /**
+     * The broker's process and command line, from /proc: {@code ProcessHandle.Info} gives no
+     * arguments for a command line as long as a broker's class path.
+     */
+    private record Found(ProcessHandle process, List<String> command) {
+    }
+
+    private Found find() throws IOException {
         String settings = directory.resolve("server.properties").toString();
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(settings)).orElse(false))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no broker runs with " + settings));
+        for (ProcessHandle p : ProcessHandle.allProcesses().toList()) {
+            Path cmdline = Path.of("/proc", Long.toString(p.pid()), "cmdline");
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(cmdline);
+            } catch (IOException gone) {
+                continue;
+            }
+            List<String> command = List.of(new String(bytes, StandardCharsets.UTF_8).split("\0"));
+            if (command.contains(settings)) {
+                return new Found(p, command);
+            }
+        }
+        throw new IllegalStateException("no broker runs with " + settings);
     }
 
     /** SIGKILL, as a crash; returns the command line to start it again with. */
-    List<String> kill() throws InterruptedException {
-        ProcessHandle broker = find();
-        List<String> command = new ArrayList<>();
-        command.add(broker.info().command().orElseThrow());
-        command.addAll(List.of(broker.info().arguments().orElseThrow()));
-        broker.destroyForcibly();
-        broker.onExit().orTimeout(30, TimeUnit.SECONDS).join();
-        return command;
+    List<String> kill() throws IOException {
+        Found broker = find();
+        broker.process().destroyForcibly();
+        broker.process().onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        return broker.command();
     }
 
     /** Starts the killed broker again, tied to this JVM, and waits until it listens. */
