@@ -9,6 +9,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.fcredirect.fabric.api.Fabric;
+import org.fcredirect.fabric.api.FabricNode;
+import org.fcredirect.fabric.api.FabricView;
 import org.fcredirect.fastpath.api.RewriteRule;
 import org.fcredirect.fc.FcId;
 import org.fcredirect.fc.RCtl;
@@ -36,6 +40,7 @@ import org.fcredirect.fc.capture.TimestampResolution;
 import org.fcredirect.fc.fcp.FcpCmnd;
 import org.fcredirect.flow.api.FlowId;
 import org.fcredirect.flow.api.FlowService;
+import org.fcredirect.monitor.api.HealthStatus;
 import org.fcredirect.policy.api.Policy;
 import org.fcredirect.policy.api.PolicyService;
 import org.junit.Test;
@@ -94,10 +99,12 @@ public class FabricIT extends FcrTestSupport {
                 sameFlowOnBothNodesAtOnceEndsAsOneFlow(shell2, threads);
                 busyNodesAndABrokerKilledConverge(shell2, threads);
                 eachNodeForwardsAFlowCreatedOnTheOther(shell2);
+                bothNodesHealthyAndCaughtUpInTheFabricView(shell2);
             } finally {
                 shell2.close();
             }
             node2.kill();
+            aSilentNodeTurnsUnhealthyWithinItsTimeout();
             for (int i = 0; i < 100; i++) {
                 execute(create(host(3, i), target(i % 16), ""));
             }
@@ -398,6 +405,34 @@ public class FabricIT extends FcrTestSupport {
         Path out2 = dir.resolve("node-2.pcap");
         shell2.expect("fcr:replay --vsan " + VSAN + " --out " + out2 + " " + in);
         assertEquals("node-2's fast path redirects both flows", expected, FcpCaptures.tsharkFcp(out2));
+    }
+
+    private void bothNodesHealthyAndCaughtUpInTheFabricView(RemoteShell shell2) throws Exception {
+        Fabric fabric = service(Fabric.class);
+        await("fcr:fabric: both nodes healthy, node-2 caught up with the log", () -> {
+            FabricView v = fabric.view();
+            return v.nodes().size() == 2 && v.nodes().stream().allMatch(n -> n.status() == HealthStatus.HEALTHY)
+                    && node(v, "node-2").lag() == 0 && node(v, "node-2").appliedSequence() > 0;
+        });
+        String shown = shell2.expect("fcr:fabric");
+        assertTrue(shown, shown.contains("node-1") && shown.contains("node-2 *") && shown.contains("all healthy"));
+    }
+
+    /** Node-2 was killed: node-1 says so within node-2's heartbeat interval x missed heartbeats. */
+    private void aSilentNodeTurnsUnhealthyWithinItsTimeout() throws Exception {
+        Fabric fabric = service(Fabric.class);
+        long killed = System.nanoTime();
+        Duration timeout = node(fabric.view(), "node-2").timeout();
+        await("node-2 unhealthy in node-1's fabric view", () -> node(fabric.view(), "node-2").status()
+                == HealthStatus.UNHEALTHY);
+        Duration took = Duration.ofNanos(System.nanoTime() - killed);
+        assertTrue("unhealthy after " + took + ", timeout " + timeout, took.compareTo(timeout.plusSeconds(1)) <= 0);
+        assertTrue(execute("fcr:fabric"), execute("fcr:fabric").contains("1 UNHEALTHY"));
+    }
+
+    private static FabricNode node(FabricView view, String id) {
+        return view.nodes().stream().filter(n -> n.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " is not in the fabric view: " + view.nodes()));
     }
 
     private static int virtualTarget(List<RewriteRule> rules, int initiator) {
