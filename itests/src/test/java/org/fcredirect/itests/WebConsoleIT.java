@@ -9,6 +9,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
@@ -80,31 +81,38 @@ public class WebConsoleIT {
     }
 
     /** Until the console answers and the demo's frames flow through the fast path. */
-    private static void awaitTraffic() throws Exception {
+    private static void awaitTraffic() {
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + BOOT.toNanos();
-        String last = "nothing";
-        while (System.nanoTime() < deadline) {
-            assertTrue("Karaf ended; see " + karaf.home().resolve("console.out"), karaf.alive());
-            try {
-                HttpResponse<String> login = client.send(json(origin + "/fcr/api/login", origin, null,
-                        "{\"user\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}"), HttpResponse.BodyHandlers.ofString());
-                last = login.statusCode() + " " + login.body();
-                if (login.statusCode() == 200) {
-                    HttpResponse<String> fastPath = client.send(HttpRequest.newBuilder(URI.create(origin
-                            + "/fcr/api/attributes?mbean=org.fcredirect:type=FastPath")).header("Cookie", cookie(login)).build(),
+        String[] last = {"nothing"};
+        try {
+            FcrTestSupport.await("traffic through the console", BOOT.toMillis(), () -> {
+                assertTrue("Karaf ended; see " + karaf.home().resolve("console.out"), karaf.alive());
+                try {
+                    HttpResponse<String> login = client.send(json(origin + "/fcr/api/login", origin, null,
+                            "{\"user\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}"),
                             HttpResponse.BodyHandlers.ofString());
-                    last = fastPath.body();
-                    if (number(fastPath.body(), "FramesProcessed").orElse(0L) > 0) {
-                        return;
+                    last[0] = login.statusCode() + " " + login.body();
+                    if (login.statusCode() != 200) {
+                        return false;
                     }
+                    HttpResponse<String> fastPath = client.send(HttpRequest.newBuilder(URI.create(origin
+                            + "/fcr/api/attributes?mbean=org.fcredirect:type=FastPath")).header("Cookie", cookie(login))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    last[0] = fastPath.body();
+                    return number(fastPath.body(), "FramesProcessed").orElse(0L) > 0;
+                } catch (ConnectException e) {
+                    last[0] = e.toString();
+                    return false;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
                 }
-            } catch (ConnectException e) {
-                last = e.toString();
-            }
-            Thread.sleep(1000);
+            });
+        } catch (AssertionError timedOut) {
+            throw new AssertionError("no traffic through the console within " + BOOT + ": " + last[0], timedOut);
         }
-        throw new AssertionError("no traffic through the console within " + BOOT + ": " + last);
     }
 
     @Test

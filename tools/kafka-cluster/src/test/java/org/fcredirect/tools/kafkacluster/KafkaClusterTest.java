@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -59,7 +60,7 @@ class KafkaClusterTest {
             if (seen == expected) {
                 return;
             }
-            Thread.sleep(200);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         } while (System.nanoTime() < deadline);
         assertEquals(expected, seen);
     }
