@@ -490,16 +490,10 @@ public class ConfigManager implements ConfigService, StreamProgress {
         } catch (StorageException e) {
             throw new ConfigException(refused + e.getMessage(), e);
         }
-        try {
-            if (!follower.drainThrough(stored, TimeUnit.SECONDS.toMillis(APPEND_TIMEOUT_SECONDS), this::applyArrived)) {
-                throw new ConfigException("version " + v.number() + " stored as sequence " + stored + ", but it did not"
-                        + " come back from the log within " + APPEND_TIMEOUT_SECONDS + " s; it applies when it does");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConfigException("version " + v.number() + " stored; interrupted while waiting for it to come"
-                    + " back from the log; it applies when it does", e);
-        }
+        follower.awaitOwn(stored, TimeUnit.SECONDS.toMillis(APPEND_TIMEOUT_SECONDS), this::applyArrived)
+                .ifPresent(why -> {
+                    throw new ConfigException("version " + v.number() + ": the event log " + why);
+                });
     }
 
     private void appendReverted(long version, String error) {

@@ -415,17 +415,9 @@ public class FlowStore implements HealthCheck, StreamProgress {
             events.addAll(FlowEventCodec.encode(c));
         }
         long stored = writer.append(events, guard);
-        try {
-            if (!follower.drainThrough(stored, writer.timeoutMillis(), arrived -> applyArrived(arrived, effects))) {
-                throw new NotStoredException("the event log stored the change as sequence " + stored + ", but it did not"
-                        + " come back from the log within " + writer.timeoutMillis() + " ms; it applies when it does",
-                        null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NotStoredException("interrupted while waiting for the change stored as sequence " + stored
-                    + " to come back from the log; it applies when it does", e);
-        }
+        follower.awaitOwn(stored, writer.timeoutMillis(), arrived -> applyArrived(arrived, effects)).ifPresent(why -> {
+            throw new NotStoredException("the event log " + why, null);
+        });
     }
 
     /**

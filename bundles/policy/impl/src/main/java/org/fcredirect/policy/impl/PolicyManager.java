@@ -430,16 +430,9 @@ public class PolicyManager implements PolicyService, StreamProgress {
             throw new NotStoredException("interrupted while the event log stored a change; its outcome is unknown: if"
                     + " the log stored it, it applies when it arrives", e);
         }
-        try {
-            if (!follower.drainThrough(stored, TimeUnit.SECONDS.toMillis(timeout), this::applyArrived)) {
-                throw new NotStoredException("the event log stored the change as sequence " + stored + ", but it did not"
-                        + " come back from the log within " + timeout + " s; it applies when it does", null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NotStoredException("interrupted while waiting for the change stored as sequence " + stored
-                    + " to come back from the log; it applies when it does", e);
-        }
+        follower.awaitOwn(stored, TimeUnit.SECONDS.toMillis(timeout), this::applyArrived).ifPresent(why -> {
+            throw new NotStoredException("the event log " + why, null);
+        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.fcredirect.storage.follow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -114,6 +115,24 @@ public final class StreamFollower implements AutoCloseable {
                     TimeUnit.NANOSECONDS.timedWait(this, left);
                 }
             }
+        }
+    }
+
+    /**
+     * Applies queued events until this node's own append, stored as {@code sequence}, is applied.
+     *
+     * @return empty once it is; otherwise why not (not back in time, or interrupted: the flag is
+     *         kept), for the caller's own exception. Either way it applies when it arrives.
+     */
+    public Optional<String> awaitOwn(long sequence, long timeoutMillis, Consumer<List<StoredEvent>> apply) {
+        try {
+            return drainThrough(sequence, timeoutMillis, apply) ? Optional.empty()
+                    : Optional.of("stored the change as sequence " + sequence + ", but it did not come back from the log"
+                            + " within " + timeoutMillis + " ms; it applies when it does");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("stored the change as sequence " + sequence + "; interrupted while waiting for it to"
+                    + " come back from the log; it applies when it does");
         }
     }
 

@@ -73,6 +73,16 @@ class StreamFollowerTest {
     }
 
     @Test
+    void saysWhyItsOwnAppendIsNotAppliedYet() throws Exception {
+        follower = new StreamFollower(log, "s", "test-follower", () -> { });
+        follower.start(1);
+        long mine = append("s");
+        assertTrue(follower.awaitOwn(mine, 10_000, this::apply).isEmpty());
+        assertEquals("stored the change as sequence 9, but it did not come back from the log within 50 ms; it applies"
+                + " when it does", follower.awaitOwn(9, 50, this::apply).orElseThrow());
+    }
+
+    @Test
     void stopsItsThreadOnClose() throws Exception {
         follower = new StreamFollower(log, "s", "test-follower-closing", () -> { });
         follower.start(1);
