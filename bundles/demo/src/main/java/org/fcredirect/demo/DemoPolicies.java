@@ -81,12 +81,15 @@ final class DemoPolicies {
 
     /**
      * Creates the policies that do not exist. One the engine refuses (it overlaps an operator's
-     * policy of the same priority, ...) is logged and skipped: the rest of the demo goes on.
+     * policy of the same priority, ...) is logged and skipped: the rest of the demo goes on. One
+     * refused because the same policy exists now is no fault: in a fabric every node's demo creates
+     * the policies, and another node's creation got into the history first.
      *
-     * @return how many were created
+     * @return how many were created, and the names of those refused for a fault
      */
-    static int ensure(PolicyService engine, List<Policy> policies) {
+    static Ensured ensure(PolicyService engine, List<Policy> policies) {
         int created = 0;
+        List<String> refused = new ArrayList<>();
         for (Policy p : policies) {
             Optional<Policy> existing = engine.get(p.name());
             if (existing.isPresent()) {
@@ -100,9 +103,16 @@ final class DemoPolicies {
                 engine.add(p);
                 created++;
             } catch (ValidationException e) {
-                LOG.warn("Demo policy {} not created: {}", p.name(), e.getMessage());
+                if (engine.get(p.name()).filter(p::equals).isEmpty()) {
+                    refused.add(p.name());
+                    LOG.warn("Demo policy {} not created: {}", p.name(), e.getMessage());
+                }
             }
         }
-        return created;
+        return new Ensured(created, List.copyOf(refused));
+    }
+
+    /** What {@link #ensure} did: policies created, and the names of those the engine refused for a fault. */
+    record Ensured(int created, List<String> refused) {
     }
 }

@@ -75,7 +75,7 @@ public class DemoTraffic {
             LOG.info("Demo not started: the traffic generator is already running");
             return;
         }
-        int created = DemoPolicies.ensure(policies, demoPolicies);
+        int created = DemoPolicies.ensure(policies, demoPolicies).created();
         traffic.startTraffic(spec);
         started = true;
         LOG.info("Demo started: {} policies ({} new), share {} of the traffic: {} (fcr:traffic shows it,"

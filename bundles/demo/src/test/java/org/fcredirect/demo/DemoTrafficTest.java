@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -23,6 +25,7 @@ import org.fcredirect.flow.testkit.FakePolicy;
 import org.fcredirect.flow.testkit.SettingsProxy;
 import org.fcredirect.policy.api.FlowContext;
 import org.fcredirect.policy.api.Policy;
+import org.fcredirect.policy.api.PolicyService;
 import org.fcredirect.traffic.api.ReplayListener;
 import org.fcredirect.traffic.api.ReplayResult;
 import org.fcredirect.traffic.api.TrafficService;
@@ -150,8 +153,36 @@ class DemoTrafficTest {
     @Test
     void aPolicyTheEngineRefusesIsSkippedAndTheRestOfTheDemoGoesOn() {
         engine.refused = Set.of("demo-encrypt-tier1");
+        assertEquals(new DemoPolicies.Ensured(3, List.of("demo-encrypt-tier1")),
+                DemoPolicies.ensure(engine, DemoPolicies.parse(DemoTraffic.DEFAULT_POLICIES)));
+        engine.policies.clear();
         demo.activate(config(true, DemoTraffic.DEFAULT_TRAFFIC));
         assertEquals(3, engine.policies.size());
+        assertEquals(TrafficState.RUNNING, traffic.state);
+    }
+
+    /** Two nodes of a fabric starting at once: the other's creation of a policy got into the history first. */
+    @Test
+    void aPolicyAnotherNodeCreatedMeanwhileCountsAsThereAndIsNotCreatedTwice() {
+        demo.policies = (PolicyService) Proxy.newProxyInstance(PolicyService.class.getClassLoader(),
+                new Class<?>[] {PolicyService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("add")) {
+                        Policy p = (Policy) args[0];
+                        engine.policies.put(p.name(), p);
+                    }
+                    try {
+                        return method.invoke(engine, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        List<Policy> expected = DemoPolicies.parse(DemoTraffic.DEFAULT_POLICIES);
+        assertEquals(new DemoPolicies.Ensured(0, List.of()), DemoPolicies.ensure(demo.policies, expected),
+                "none created here, none refused for a fault");
+        for (Policy p : expected) {
+            assertEquals(p, engine.policies.get(p.name()));
+        }
+        demo.activate(config(true, DemoTraffic.DEFAULT_TRAFFIC));
         assertEquals(TrafficState.RUNNING, traffic.state);
     }
 

@@ -19,8 +19,9 @@ public class TrafficStartCommand implements Action {
 
     @Argument(index = 0, name = "settings", multiValued = true, description = "key=value settings, e.g. vsans=2 initiatorsPerVsan=20"
             + " framesPerSecond=200000 duration=60s ioSizes=4096/65536 (lists with '/'); keys: vsans, firstVsan, initiatorsPerVsan,"
-            + " targetsPerVsan, flowsPerInitiator, appliances, redirectPercent, readPercent, ioSizes, maxPayload, queueDepth,"
-            + " framesPerSecond (0: as fast as possible), duration, frames, exchanges, seed, cleanup")
+            + " targetsPerVsan, flowsPerInitiator, appliances, firstAppliance (N of the first appliance, trafgen-N),"
+            + " redirectPercent, readPercent, ioSizes, maxPayload, queueDepth, framesPerSecond (0: as fast as possible),"
+            + " duration, frames, exchanges, seed, cleanup, groups, placement, failover")
     @Completion(TrafficKeyCompleter.class)
     List<String> settings;
 

@@ -26,11 +26,16 @@ import java.util.regex.Pattern;
  * in front of an array serves every host of it. Appliances have a pool of virtual ports per VSAN,
  * a virtual target for each target and a virtual initiator for each host they serve, so any number
  * of hosts may share a target and any number of flows an appliance (up to
- * {@value #MAX_REDIRECTING_APPLIANCES} appliances, each with room for 4096 virtual ports per VSAN).
+ * {@value #MAX_REDIRECTING_APPLIANCES} appliances counted from appliance 0, each with room for 4096
+ * virtual ports per VSAN).
  *
- * <p>Appliances and failover: appliance {@code a} belongs to group {@code a mod groups} (group
- * names: {@code trafgen} for one group, {@code trafgen-a}, {@code trafgen-b}, ... for several, or
- * the names given). {@code failover} is written into every flow's spec: {@code standby},
+ * <p>Appliances and failover: the run's appliance {@code a} (0 to {@code appliances - 1}) is named
+ * {@code trafgen-N} with {@code N = firstAppliance + a}, and its pool of virtual ports is the N-th
+ * one, so generators that share one fabric (several nodes over one history) own distinct
+ * appliances when their {@code firstAppliance} ranges do not overlap. It belongs to group
+ * {@code a mod groups} (group names: {@code trafgen} for one group, {@code trafgen-a},
+ * {@code trafgen-b}, ... for several, or the names given), so every run has the same mix of groups
+ * whatever its first appliance. {@code failover} is written into every flow's spec: {@code standby},
  * {@code bypass}, {@code block}, {@code mixed} (flow index mod 3: standby, bypass, block), or
  * {@code default} (none: the deciding policy's mode, else the flow manager's). Standby moves a
  * flow to another appliance of its group, which gives it a virtual target and initiator of its own.
@@ -51,7 +56,7 @@ import java.util.regex.Pattern;
 public final class TrafficSpec {
     /** Field names for {@link Builder#set(String, String)} and {@link #toMap()}, in order. */
     public static final List<String> KEYS = List.of("vsans", "firstVsan", "initiatorsPerVsan", "targetsPerVsan",
-            "flowsPerInitiator", "appliances", "redirectPercent", "readPercent", "ioSizes", "maxPayload", "queueDepth",
+            "flowsPerInitiator", "appliances", "firstAppliance", "redirectPercent", "readPercent", "ioSizes", "maxPayload", "queueDepth",
             "framesPerSecond", "duration", "frames", "exchanges", "seed", "cleanup", "groups", "placement", "failover");
 
     /** What a redirected flow does when its appliance fails; see the class comment. */
@@ -85,6 +90,8 @@ public final class TrafficSpec {
 
     /** Appliances whose pools of 4096 virtual ports per VSAN fit the domains 0x30..0xef. */
     private static final int MAX_REDIRECTING_APPLIANCES = 3072;
+    /** Most appliances of a run, and the highest appliance number plus one. */
+    private static final int MAX_APPLIANCES = 1 << 16;
     /** Longest list of appliance groups, and of {@code groups=N}. */
     public static final int MAX_GROUPS = 26;
     /** What an appliance group name must match (the flow manager's rule for names). */
@@ -106,6 +113,7 @@ public final class TrafficSpec {
     private final int targetsPerVsan;
     private final int flowsPerInitiator;
     private final int appliances;
+    private final int firstAppliance;
     private final int redirectPercent;
     private final int readPercent;
     private final int[] ioSizes;
@@ -128,6 +136,7 @@ public final class TrafficSpec {
         targetsPerVsan = b.targetsPerVsan;
         flowsPerInitiator = b.flowsPerInitiator;
         appliances = b.appliances;
+        firstAppliance = b.firstAppliance;
         redirectPercent = b.redirectPercent;
         readPercent = b.readPercent;
         ioSizes = b.ioSizes.clone();
@@ -178,6 +187,7 @@ public final class TrafficSpec {
         b.targetsPerVsan = targetsPerVsan;
         b.flowsPerInitiator = flowsPerInitiator;
         b.appliances = appliances;
+        b.firstAppliance = firstAppliance;
         b.redirectPercent = redirectPercent;
         b.readPercent = readPercent;
         b.ioSizes = ioSizes.clone();
@@ -218,6 +228,11 @@ public final class TrafficSpec {
 
     public int appliances() {
         return appliances;
+    }
+
+    /** The number of the run's first appliance, {@code trafgen-N}; the others follow it. */
+    public int firstAppliance() {
+        return firstAppliance;
     }
 
     /** Share of the flows redirected through an appliance, the rest on the direct path (explicit placement only). */
@@ -309,6 +324,7 @@ public final class TrafficSpec {
         m.put("targetsPerVsan", Integer.toString(targetsPerVsan));
         m.put("flowsPerInitiator", Integer.toString(flowsPerInitiator));
         m.put("appliances", Integer.toString(appliances));
+        m.put("firstAppliance", Integer.toString(firstAppliance));
         m.put("redirectPercent", Integer.toString(redirectPercent));
         m.put("readPercent", Integer.toString(readPercent));
         m.put("ioSizes", String.join(",", Arrays.stream(ioSizes).mapToObj(Integer::toString).toList()));
@@ -364,6 +380,7 @@ public final class TrafficSpec {
         private int targetsPerVsan = 16;
         private int flowsPerInitiator = 1;
         private int appliances = 1;
+        private int firstAppliance;
         private int redirectPercent = 100;
         private int readPercent = 70;
         private int[] ioSizes = {4096, 65536};
@@ -409,6 +426,12 @@ public final class TrafficSpec {
 
         public Builder appliances(int v) {
             appliances = v;
+            return this;
+        }
+
+        /** @param v the number N of the first appliance, {@code trafgen-N}; see the class comment */
+        public Builder firstAppliance(int v) {
+            firstAppliance = v;
             return this;
         }
 
@@ -512,6 +535,7 @@ public final class TrafficSpec {
                     case "targetsPerVsan" -> targetsPerVsan = Integer.parseInt(v);
                     case "flowsPerInitiator" -> flowsPerInitiator = Integer.parseInt(v);
                     case "appliances" -> appliances = Integer.parseInt(v);
+                    case "firstAppliance" -> firstAppliance = Integer.parseInt(v);
                     case "redirectPercent" -> redirectPercent = Integer.parseInt(v);
                     case "readPercent" -> readPercent = Integer.parseInt(v);
                     case "ioSizes" -> ioSizes = parseSizes(v);
@@ -600,7 +624,8 @@ public final class TrafficSpec {
             range("initiatorsPerVsan", initiatorsPerVsan, 1, 1 << 20);
             range("targetsPerVsan", targetsPerVsan, 1, 1 << 20);
             range("flowsPerInitiator", flowsPerInitiator, 1, targetsPerVsan);
-            range("appliances", appliances, 0, 1 << 16);
+            range("appliances", appliances, 0, MAX_APPLIANCES);
+            range("firstAppliance", firstAppliance, 0, MAX_APPLIANCES - appliances);
             range("redirectPercent", redirectPercent, 0, 100);
             range("readPercent", readPercent, 0, 100);
             range("maxPayload", maxPayload, 64, MAX_PAYLOAD);
@@ -634,6 +659,11 @@ public final class TrafficSpec {
                     throw new IllegalArgumentException("traffic setting appliances=" + appliances + " must be at most "
                             + MAX_REDIRECTING_APPLIANCES + " when flows are redirected: their pools of virtual ports take"
                             + " the domains 0x30 to 0xef");
+                }
+                if (firstAppliance + appliances > MAX_REDIRECTING_APPLIANCES) {
+                    throw new IllegalArgumentException("traffic setting firstAppliance=" + firstAppliance + " with appliances="
+                            + appliances + " must end at most at appliance " + (MAX_REDIRECTING_APPLIANCES - 1)
+                            + " when flows are redirected: their pools of virtual ports take the domains 0x30 to 0xef");
                 }
                 if (groups.size() > appliances) {
                     throw new IllegalArgumentException("traffic setting groups=" + String.join(",", groups) + " makes "

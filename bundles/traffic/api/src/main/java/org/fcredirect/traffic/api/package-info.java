@@ -6,7 +6,7 @@
  * source never updates the bundle that must keep forwarding.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.fcredirect.traffic.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -85,6 +85,40 @@ class TrafficSpecTest {
     }
 
     @Test
+    void firstApplianceNumbersTheRunsAppliancesFromZeroByDefaultAndReadsBack() {
+        TrafficSpec s = TrafficSpec.parse("appliances=6");
+        assertEquals(0, s.firstAppliance());
+        assertTrue(s.toString().contains(" appliances=6 firstAppliance=0 "), s.toString());
+        TrafficSpec shifted = TrafficSpec.parse("appliances=6 firstAppliance=6");
+        assertEquals(6, shifted.firstAppliance());
+        assertEquals(shifted, TrafficSpec.parse(shifted.toString()));
+        assertEquals(shifted, s.toBuilder().firstAppliance(6).build());
+        assertEquals("6", shifted.toMap().get("firstAppliance"));
+        assertTrue(TrafficSpec.KEYS.contains("firstAppliance"));
+    }
+
+    @Test
+    void malformedFirstAppliancesAreRefusedNamingTheKey() {
+        for (String bad : new String[] {"firstAppliance=", "firstAppliance=x", "firstAppliance=1.5", "firstAppliance=0x10",
+            "firstAppliance=99999999999", "firstAppliance=-1", "firstAppliance=65536 redirectPercent=0",
+            "appliances=10 firstAppliance=65527 redirectPercent=0"}) {
+            refused(bad, "firstAppliance");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrafficSpec.builder().firstAppliance(-6).build());
+        assertTrue(e.getMessage().contains("firstAppliance=-6"), e.getMessage());
+    }
+
+    @Test
+    void appliancesNumberedBeyondTheirPoolsDomainsAreRefusedWhenRedirecting() {
+        refused("appliances=2 firstAppliance=3071", "firstAppliance=3071 with appliances=2");
+        refused("placement=policy appliances=2 firstAppliance=3071", "firstAppliance");
+        assertEquals(3070, TrafficSpec.parse("appliances=2 firstAppliance=3070").firstAppliance(), "ends at 3071, the last pool");
+        assertEquals(65535, TrafficSpec.parse("appliances=1 firstAppliance=65535 redirectPercent=0").firstAppliance(),
+                "nothing redirected: no pool");
+    }
+
+    @Test
     void moreAppliancesThanTheirPoolsHaveDomainsForAreRefusedWhenRedirecting() {
         refused("appliances=3073 redirectPercent=50", "appliances");
         assertEquals(3073, TrafficSpec.parse("appliances=3073 redirectPercent=0").appliances(), "nothing redirected");

@@ -95,7 +95,7 @@ final class FlowServiceDirectory implements FabricDirectory {
             }
             missing.add(f);
             csv.append(t.vsan[f]).append(',').append(initiator(t, f)).append(',').append(target(t, f)).append(',')
-                    .append(t.redirected(f) ? TrafficTopology.applianceName(t.appliance[f]) : "").append(',')
+                    .append(t.redirected(f) ? t.applianceName(t.appliance[f]) : "").append(',')
                     .append(t.failoverOf(f).orElse("")).append(',').append(DESCRIPTION).append('\n');
         }
         if (!missing.isEmpty()) {
@@ -134,7 +134,7 @@ final class FlowServiceDirectory implements FabricDirectory {
         if (t.spec.placement() == TrafficSpec.Placement.POLICY) {
             return;
         }
-        Optional<String> expected = t.redirected(f) ? Optional.of(TrafficTopology.applianceName(t.appliance[f]))
+        Optional<String> expected = t.redirected(f) ? Optional.of(t.applianceName(t.appliance[f]))
                 : Optional.empty();
         FlowAction action = t.redirected(f) ? FlowAction.REDIRECT : FlowAction.PERMIT;
         if (flow.action() != action || !flow.homeAppliance().equals(expected)) {
@@ -200,7 +200,7 @@ final class FlowServiceDirectory implements FabricDirectory {
         framesSent += FabricLogins.send(host, FabricLogins.logOut(t));
         awaitLearned(ports(t), false);
         for (int a = 0; a < t.appliances(); a++) {
-            inventory.remove(TrafficTopology.applianceName(a));
+            inventory.remove(t.applianceName(a));
         }
     }
 
@@ -234,18 +234,18 @@ final class FlowServiceDirectory implements FabricDirectory {
     public List<String> appliances(TrafficTopology t) {
         List<String> names = new ArrayList<>(t.appliances());
         for (int a = 0; a < t.appliances(); a++) {
-            names.add(TrafficTopology.applianceName(a));
+            names.add(t.applianceName(a));
         }
         return names;
     }
 
     private static ApplianceSpec appliance(TrafficTopology t, int a) {
-        ApplianceSpec.Builder b = ApplianceSpec.builder(TrafficTopology.applianceName(a)).group(t.groupOf(a));
+        ApplianceSpec.Builder b = ApplianceSpec.builder(t.applianceName(a)).group(t.groupOf(a));
         for (int v = 0; v < t.spec.vsans(); v++) {
             int vsan = t.spec.firstVsan() + v;
-            int first = TrafficTopology.poolFirstFcid(a);
+            int first = t.poolFirstFcid(a);
             b.pool(new PortPool(VsanId.of(vsan), FcId.of(first), FcId.of(first + TrafficTopology.POOL_SIZE - 1),
-                    Wwn.of(TrafficTopology.poolWwnBase(vsan, a))));
+                    Wwn.of(t.poolWwnBase(vsan, a))));
         }
         return b.build();
     }

@@ -11,7 +11,10 @@ import org.fcredirect.traffic.api.TrafficSpec;
  * t through appliance {@code t mod appliances}, so one appliance serves every host of the targets
  * it fronts. Addresses are derived from indexes so any number of runs agree on them: hosts in
  * domain 0x10, targets 0x20, and from domain 0x30 on a pool of {@value #POOL_SIZE} virtual port
- * addresses per appliance. Where a flow actually goes, with which VT and VI, is
+ * addresses per appliance. Appliance {@code a} of the run (0 to {@code appliances - 1}) is the
+ * fabric's appliance number {@code firstAppliance + a}: its name and pool come from that number, so
+ * runs on several nodes of one fabric with disjoint numbers never meet on an appliance, while its
+ * group and the flows it is planned for come from {@code a}. Where a flow actually goes, with which VT and VI, is
  * {@link FlowRoutes}'s business; the planned VT and VI here are what {@link DirectRules} use
  * without a flow manager to allocate them (unambiguous up to {@value #POOL_HALF} targets and
  * hosts per VSAN).
@@ -31,7 +34,7 @@ final class TrafficTopology {
     final int[] vsan;
     final int[] host;
     final int[] target;
-    /** Appliance index of a flow redirected by plan, -1 for the direct path or for the policies to decide. */
+    /** Appliance index (of the run) of a flow redirected by plan, -1 for the direct path or for the policies to decide. */
     final int[] appliance;
 
     TrafficTopology(TrafficSpec spec) {
@@ -133,9 +136,10 @@ final class TrafficTopology {
         return 0x200000 + t;
     }
 
-    /** The first address of appliance {@code a}'s pool, the same in every VSAN. */
-    static int poolFirstFcid(int a) {
-        return (FIRST_POOL_DOMAIN + a / POOLS_PER_DOMAIN) << 16 | a % POOLS_PER_DOMAIN * POOL_SIZE;
+    /** The first address of the run's appliance {@code a}'s pool, the same in every VSAN. */
+    int poolFirstFcid(int a) {
+        int n = applianceNumber(a);
+        return (FIRST_POOL_DOMAIN + n / POOLS_PER_DOMAIN) << 16 | n % POOLS_PER_DOMAIN * POOL_SIZE;
     }
 
     static long hostWwn(int vsan, int h) {
@@ -146,12 +150,17 @@ final class TrafficTopology {
         return 0x5006_0000_0000_0000L | (long) vsan << 32 | t;
     }
 
-    /** The pWWN of the first address of appliance {@code a}'s pool in the VSAN. */
-    static long poolWwnBase(int vsan, int a) {
-        return 0x5200_0000_0000_0000L | (long) vsan << 32 | (long) a * POOL_SIZE;
+    /** The pWWN of the first address of the run's appliance {@code a}'s pool in the VSAN. */
+    long poolWwnBase(int vsan, int a) {
+        return 0x5200_0000_0000_0000L | (long) vsan << 32 | (long) applianceNumber(a) * POOL_SIZE;
     }
 
-    static String applianceName(int a) {
-        return "trafgen-" + a;
+    /** The name of the run's appliance {@code a}: {@code trafgen-N}, N its number in the fabric. */
+    String applianceName(int a) {
+        return "trafgen-" + applianceNumber(a);
+    }
+
+    private int applianceNumber(int a) {
+        return spec.firstAppliance() + a;
     }
 }

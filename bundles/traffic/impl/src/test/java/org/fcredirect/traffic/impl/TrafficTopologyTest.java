@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,6 +65,41 @@ class TrafficTopologyTest {
         assertEquals(20, vts.size(), "a VT per target");
         assertEquals(400, vis.size(), "a VI per host on each of the two appliances");
         assertTrue(vis.stream().noneMatch(vts::contains));
+    }
+
+    /** Two runs of one fabric (the demo's shares) with disjoint appliance numbers meet on no name, pool address or pool WWN. */
+    @Test
+    void firstApplianceShiftsNamesPoolsAndPoolWwnsButNotGroupsOrPlacement() {
+        String settings = "vsans=2 initiatorsPerVsan=8 targetsPerVsan=8 appliances=6 groups=enc/mig redirectPercent=100";
+        TrafficTopology base = new TrafficTopology(TrafficSpec.parse(settings));
+        TrafficTopology shifted = new TrafficTopology(TrafficSpec.parse(settings + " firstAppliance=6"));
+        assertEquals("trafgen-0", base.applianceName(0));
+        assertEquals(0x300000, base.poolFirstFcid(0), "unshifted: the addresses of every earlier run");
+        assertEquals(0x5200_0064_0000_0000L, base.poolWwnBase(100, 0));
+        Set<String> names = new HashSet<>();
+        Set<Integer> poolAddresses = new HashSet<>();
+        Set<Long> poolWwns = new HashSet<>();
+        for (TrafficTopology t : List.of(base, shifted)) {
+            for (int a = 0; a < t.appliances(); a++) {
+                assertTrue(names.add(t.applianceName(a)), t.applianceName(a));
+                for (int port = 0; port < TrafficTopology.POOL_SIZE; port++) {
+                    assertTrue(poolAddresses.add(t.poolFirstFcid(a) + port), t.applianceName(a) + " port " + port);
+                }
+                for (int v = 100; v < 102; v++) {
+                    assertTrue(poolWwns.add(t.poolWwnBase(v, a)), t.applianceName(a) + " VSAN " + v);
+                }
+            }
+        }
+        assertEquals(List.of("trafgen-6", "trafgen-11"), List.of(shifted.applianceName(0), shifted.applianceName(5)));
+        for (int a = 0; a < 6; a++) {
+            assertEquals(base.groupOf(a), shifted.groupOf(a), "appliance " + a + " of each run in the same group");
+        }
+        for (int f = 0; f < base.flows; f++) {
+            assertEquals(base.appliance[f], shifted.appliance[f]);
+            int pool = shifted.poolFirstFcid(shifted.appliance[f]);
+            assertTrue(shifted.vtFcid(f) >= pool && shifted.viFcid(f) < pool + TrafficTopology.POOL_SIZE,
+                    "flow " + f + "'s planned VT and VI are in its appliance's pool");
+        }
     }
 
     @Test
