@@ -21,7 +21,7 @@ public @interface DemoConfig {
     String policies() default DemoTraffic.DEFAULT_POLICIES;
 
     @AttributeDefinition(name = "Share", description = "k/n: this node runs the k-th of n parts of the demo's VSANs"
-            + " (with their hosts, targets, flows and part of the frame rate), for a fabric of n nodes over one"
-            + " history; 1/1 runs it all")
+            + " (with their hosts, targets, flows and part of the frame rate) and the demo's appliances numbered from"
+            + " (k-1) x appliances, for a fabric of n nodes over one history; 1/1 runs it all")
     String share() default "1/1";
 }
