@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.sshd.client.SshClient;
@@ -23,6 +25,11 @@ final class RemoteShell implements AutoCloseable {
     record Result(String output, boolean failed) {
     }
 
+    /** Generous: a node under a full 2-core machine's load, or failing over its Kafka, answers late. */
+    private static final Duration SETUP = Duration.ofSeconds(30);
+    private static final Duration ANSWER = Duration.ofSeconds(90);
+    private static final String STEP = "fcr-it-step-";
+
     private final SshClient client;
     private final int port;
     private final String user;
@@ -35,7 +42,7 @@ final class RemoteShell implements AutoCloseable {
         this.password = password;
     }
 
-    /** A client for the node's SSH port; Karaf ends a session with its exec command, so each command opens one. */
+    /** A client for the node's SSH port, once it lets the user in. */
     static RemoteShell connect(int port, String user, String password) throws IOException {
         SshClient client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
@@ -50,11 +57,17 @@ final class RemoteShell implements AutoCloseable {
         }
     }
 
+    /** Karaf ends a session with its exec command, so each command opens one. */
     private ClientSession open() throws IOException {
-        ClientSession s = client.connect(user, "127.0.0.1", port).verify(Duration.ofSeconds(10)).getSession();
-        s.addPasswordIdentity(password);
-        s.auth().verify(Duration.ofSeconds(10));
-        return s;
+        ClientSession s = client.connect(user, "127.0.0.1", port).verify(SETUP).getSession();
+        try {
+            s.addPasswordIdentity(password);
+            s.auth().verify(SETUP);
+            return s;
+        } catch (IOException | RuntimeException e) {
+            s.close(true);
+            throw e;
+        }
     }
 
     Result run(String command) throws IOException {
@@ -62,14 +75,57 @@ final class RemoteShell implements AutoCloseable {
         try (ClientSession session = open(); ChannelExec channel = session.createExecChannel(command)) {
             channel.setOut(out);
             channel.setErr(out);
-            channel.open().verify(Duration.ofSeconds(10));
-            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(60));
+            channel.open().verify(SETUP);
+            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), ANSWER);
             if (!events.contains(ClientChannelEvent.CLOSED)) {
-                throw new IOException(command + ": no answer within 60 s (" + events + ")");
+                throw new IOException(command + ": no answer within " + ANSWER.toSeconds() + " s (" + events + ")");
             }
         }
         String text = out.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;]*m", "").replace("\r", "");
         return new Result(text, text.contains("Error executing command") || text.startsWith("Command not found"));
+    }
+
+    /**
+     * Runs commands as scripts, one session each, as an operator's script would: Karaf stops a
+     * script at its first failing command, so the rest run in the next one.
+     *
+     * @return what each command printed, in order
+     */
+    List<Result> runEach(List<String> commands) throws IOException {
+        List<Result> results = new ArrayList<>();
+        while (results.size() < commands.size()) {
+            List<String> rest = commands.subList(results.size(), commands.size());
+            StringBuilder script = new StringBuilder();
+            for (int k = 0; k < rest.size(); k++) {
+                script.append("echo ").append(STEP).append(k).append('\n').append(rest.get(k)).append('\n');
+            }
+            String text = run(script.toString()).output();
+            List<String> printed = byStep(text, rest.size());
+            if (printed.isEmpty()) {
+                throw new IOException("a script of " + rest.size() + " commands ran none: " + text.strip());
+            }
+            for (String p : printed) {
+                boolean failed = p.contains("Error executing command") || p.startsWith("Command not found");
+                results.add(new Result(p, failed));
+                if (failed) {
+                    break;
+                }
+            }
+        }
+        return results;
+    }
+
+    /** What each command of a script printed, found by the step markers echoed before them. */
+    private static List<String> byStep(String text, int steps) {
+        List<StringBuilder> printed = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            if (printed.size() < steps && line.equals(STEP + printed.size())) {
+                printed.add(new StringBuilder());
+            } else if (!printed.isEmpty()) {
+                printed.get(printed.size() - 1).append(line).append('\n');
+            }
+        }
+        return printed.stream().map(StringBuilder::toString).toList();
     }
 
     /** Runs a command that must succeed; returns what it printed. */

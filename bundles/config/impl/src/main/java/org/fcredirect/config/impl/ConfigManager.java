@@ -427,6 +427,7 @@ public class ConfigManager implements ConfigService, StreamProgress {
     private ConfigVersion record(Supplier<List<ValueChange>> decide, String owner, String comment,
             VersionOrigin origin) {
         follower.drain(this::applyArrived);
+        follower.yieldTo(order::starvingLoss, StreamFollower.YIELD_MILLIS, this::applyArrived);
         for (int tries = 1;; tries++) {
             List<ValueChange> changes = decide.get();
             if (changes.isEmpty()) {

@@ -64,9 +64,25 @@ final class Effects {
         size++;
     }
 
-    void deleted(long id, Flow lastValue) {
+    /**
+     * Records a deleted flow. Its slot leaves the touched ones (a change can apply another node's
+     * create and delete of one flow while it waits for the log): a flow created into the slot
+     * later is touched anew.
+     */
+    void deleted(long id, int slot, Flow lastValue) {
         if (!recording) {
             return;
+        }
+        long position = positionBySlot.remove(slot);
+        if (position != LongLongMap.MISSING) {
+            int p = (int) position;
+            size--;
+            if (p != size) {
+                slots[p] = slots[size];
+                previous[p] = previous[size];
+                previousAppliance[p] = previousAppliance[size];
+                positionBySlot.put(slots[p], p);
+            }
         }
         deletedIds.add(id);
         if (lastValue != null) {

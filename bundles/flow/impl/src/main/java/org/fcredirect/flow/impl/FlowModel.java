@@ -172,7 +172,7 @@ final class FlowModel {
         if (slot < 0) {
             throw new IllegalStateException("deleting flow " + id + ", which does not exist");
         }
-        effects.deleted(id, effects.keepsDeletedFlows() ? flow(slot) : null);
+        effects.deleted(id, slot, effects.keepsDeletedFlows() ? flow(slot) : null);
         setCurrent(slot, NameTable.NONE);
         stateCounts[flows.c.state[slot]]--;
         flows.delete(slot);

@@ -345,6 +345,8 @@ public class FlowStore implements HealthCheck, StreamProgress {
             Effects effects = Effects.recording(dispatcher.hasListeners());
             try {
                 follower.drain(events -> applyArrived(events, effects));
+                follower.yieldTo(order::starvingLoss, StreamFollower.YIELD_MILLIS,
+                        events -> applyArrived(events, effects));
                 for (int tries = 1;; tries++) {
                     try {
                         return op.apply(effects);

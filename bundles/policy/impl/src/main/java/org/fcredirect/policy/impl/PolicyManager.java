@@ -319,6 +319,7 @@ public class PolicyManager implements PolicyService, StreamProgress {
         try {
             synchronized (changes) {
                 follower.drain(this::applyArrived);
+                follower.yieldTo(order::starvingLoss, StreamFollower.YIELD_MILLIS, this::applyArrived);
                 for (int tries = 1;; tries++) {
                     Inner event;
                     try {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Consumer;
 
 import org.fcredirect.storage.api.EventLog;
@@ -27,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class StreamFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamFollower.class);
     private static final long RETRY_MILLIS = 1000;
+    /** How long a change waits for a starving node's next try: a durable append's round trip under load. */
+    public static final long YIELD_MILLIS = 2000;
 
     private final EventLog log;
     private final String stream;
@@ -46,6 +50,10 @@ public final class StreamFollower implements AutoCloseable {
     };
     private Subscription subscription;
     private long nextSequence;
+    /** The last sequence applied; only the thread holding the service's change lock touches it. */
+    private long applied;
+    /** The loss {@link #yieldTo} last held a change back for in vain; under the change lock too. */
+    private long heldFor;
     private boolean arrived;
     private boolean resubscribe;
     private boolean closed;
@@ -85,6 +93,7 @@ public final class StreamFollower implements AutoCloseable {
         List<StoredEvent> batch = take();
         if (!batch.isEmpty()) {
             apply.accept(batch);
+            applied = batch.get(batch.size() - 1).sequence();
         }
         return batch.size();
     }
@@ -96,14 +105,37 @@ public final class StreamFollower implements AutoCloseable {
      */
     public boolean drainThrough(long sequence, long timeoutMillis, Consumer<List<StoredEvent>> apply)
             throws InterruptedException {
+        return drainUntil(() -> applied >= sequence, timeoutMillis, apply);
+    }
+
+    /**
+     * Before a new change: while another node's changes keep losing to this node's ({@link
+     * GuardedOrder#starvingLoss}), applies what arrives until one of them got through, so it finds
+     * no new change of this node before it. The hold is bounded, once per loss: that node may have
+     * given its change up, or stopped.
+     */
+    public void yieldTo(LongSupplier starvingLoss, long holdMillis, Consumer<List<StoredEvent>> apply) {
+        if (starvingLoss.getAsLong() <= heldFor) {
+            return;
+        }
+        try {
+            if (!drainUntil(() -> starvingLoss.getAsLong() == 0, holdMillis, apply)) {
+                heldFor = starvingLoss.getAsLong();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean drainUntil(BooleanSupplier done, long timeoutMillis, Consumer<List<StoredEvent>> apply)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (true) {
-            List<StoredEvent> batch = take();
-            if (!batch.isEmpty()) {
-                apply.accept(batch);
-                if (batch.get(batch.size() - 1).sequence() >= sequence) {
-                    return true;
-                }
+            int drained = drain(apply);
+            if (done.getAsBoolean()) {
+                return true;
+            }
+            if (drained > 0) {
                 continue;
             }
             synchronized (this) {

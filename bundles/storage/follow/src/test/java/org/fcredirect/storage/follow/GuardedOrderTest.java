@@ -85,4 +85,32 @@ class GuardedOrderTest {
         assertFalse(theirs.verdict(2).orElseThrow().accepted(), "a login came between");
         assertTrue(mine.verdict(2).orElseThrow().accepted());
     }
+
+    @Test
+    void anotherRunLosingTwiceInARowIsStarvingUntilItsChangeGetsThrough() {
+        assertTrue(order.admit(change("a", ME, 1, 0, "x")).applies());
+        assertFalse(order.admit(change("b", OTHER, 1, 0, "x")).applies());
+        assertEquals(0, order.starvingLoss(), "one loss is a race, not starvation");
+        assertTrue(order.admit(change("a", ME, 2, 1, "x")).applies());
+        assertFalse(order.admit(change("b", OTHER, 2, 1, "x")).applies());
+        assertEquals(4, order.starvingLoss());
+        assertTrue(order.admit(change("a", ME, 3, 3, "x")).applies(), "a change of this node decided before");
+        assertEquals(4, order.starvingLoss(), "still starving: only its own change ends it");
+        assertFalse(order.admit(change("b", OTHER, 3, 3, "x")).applies());
+        assertEquals(6, order.starvingLoss(), "its latest loss");
+        assertTrue(order.admit(change("b", OTHER, 4, 5, "x")).applies());
+        assertEquals(0, order.starvingLoss(), "its try got through");
+        assertTrue(order.admit(change("a", ME, 4, 7, "x")).applies());
+        assertFalse(order.admit(change("b", OTHER, 5, 7, "x")).applies());
+        assertEquals(0, order.starvingLoss(), "its count started again when it won");
+    }
+
+    @Test
+    void thisRunsOwnLossesAreNoStarvation() {
+        order.admit(change("b", OTHER, 1, 0, "x"));
+        order.admit(change("a", ME, 1, 0, "x"));
+        order.admit(change("b", OTHER, 2, 1, "x"));
+        order.admit(change("a", ME, 2, 1, "x"));
+        assertEquals(0, order.starvingLoss());
+    }
 }

@@ -89,4 +89,42 @@ class StreamFollowerTest {
         follower.close();
         assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("test-follower-closing")));
     }
+
+    @Test
+    void aChangeYieldsToAStarvingNodeUntilItsChangeGetsThrough() throws Exception {
+        follower = new StreamFollower(log, "s", "test-follower", () -> { });
+        follower.start(1);
+        long[] starving = {7};
+        Thread loser = new Thread(() -> {
+            try {
+                append("s");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        loser.start();
+        follower.yieldTo(() -> starving[0], 10_000, events -> {
+            apply(events);
+            starving[0] = 0;
+        });
+        loser.join();
+        assertEquals(List.of(1L), applied, "held until the other node's change was applied");
+    }
+
+    @Test
+    void holdsAtMostItsLimitOncePerLossAndNotAtAllWithoutOne() throws Exception {
+        follower = new StreamFollower(log, "s", "test-follower", () -> { });
+        follower.start(1);
+        assertTrue(heldMillis(0, 10_000) < 5000, "no hold without a starving node");
+        long held = heldMillis(3, 100);
+        assertTrue(held >= 100 && held < 5000, held + " ms");
+        assertTrue(heldMillis(3, 10_000) < 5000, "that loss was waited for once already");
+        assertTrue(heldMillis(5, 100) >= 100, "a later loss");
+    }
+
+    private long heldMillis(long starvingLoss, long holdMillis) {
+        long started = System.nanoTime();
+        follower.yieldTo(() -> starvingLoss, holdMillis, this::apply);
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
 }
