@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,9 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.fcredirect.flow.api.FlowFilter;
 import org.fcredirect.flow.api.FlowFormat;
@@ -69,6 +72,38 @@ class ConvergenceTest {
         FlowId next = two.flows.create(spec(2, 1).build());
         assertEquals(id.value() + 1, next.value(), "ids come from the shared history");
         awaitSame(one, two);
+    }
+
+    @Test
+    void aNodeSlowerToTheLogIsNotStarvedByABusyOne() throws Exception {
+        Fabric busy = node();
+        ScheduledExecutorService link = Executors.newSingleThreadScheduledExecutor();
+        FlowStore store = new FlowStore(new SlowLink(log, link, 20), Clock.systemUTC(), FlowSettings.DEFAULTS);
+        try {
+            FlowManager slow = new FlowManager(store);
+            AtomicBoolean done = new AtomicBoolean();
+            Future<Integer> made = threads.submit(() -> {
+                int n = 0;
+                while (!done.get()) {
+                    busy.flows.create(spec(1000 + n++, 1).build());
+                }
+                return n;
+            });
+            try {
+                for (int i = 1; i <= 10; i++) {
+                    // each try reaches the log 20 ms after it was decided, behind the busy node's newer changes
+                    slow.create(spec(i, 2).build());
+                }
+            } finally {
+                done.set(true);
+            }
+            assertTrue(made.get(30, TimeUnit.SECONDS) > 10, "the busy node kept storing changes meanwhile");
+            assertEquals(10, slow.list(FlowFilter.all(), 0, 100_000).flows().stream()
+                    .filter(f -> f.spec().target().equals(Fabric.target(2))).count());
+        } finally {
+            store.deactivate();
+            link.shutdownNow();
+        }
     }
 
     @Test
