@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,24 +17,13 @@ import org.fcredirect.fabric.api.NodeService;
 import org.fcredirect.fabric.api.NodeTarget;
 import org.fcredirect.json.Json;
 import org.fcredirect.monitor.api.HealthStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.fcredirect.shell.CapturedStdout;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FabricCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream stdout;
-
-    @BeforeEach
-    void captureStdout() {
-        stdout = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStdout() {
-        System.setOut(stdout);
-    }
+    @RegisterExtension
+    final CapturedStdout stdout = new CapturedStdout();
 
     static FabricNode self(String id) {
         return new FabricNode(id, true, new NodeAddress("127.0.0.1", 8101, 1099, 8181), 120, 0, Map.of("flow", 118L),
@@ -59,7 +45,7 @@ class FabricCommandTest {
     }
 
     String printed() {
-        return out.toString(StandardCharsets.UTF_8);
+        return stdout.printed();
     }
 
     @Test

@@ -1,13 +1,11 @@
 package org.fcredirect.shell.stats;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+
+import org.fcredirect.shell.CapturedStdout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the commands print, captured per test, and the fixed time the tests run at. */
 abstract class CommandOutput {
@@ -15,21 +13,10 @@ abstract class CommandOutput {
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     final FakeStatsService stats = new FakeStatsService();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream stdout;
-
-    @BeforeEach
-    void captureStdout() {
-        stdout = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStdout() {
-        System.setOut(stdout);
-    }
+    @RegisterExtension
+    final CapturedStdout stdout = new CapturedStdout();
 
     String printed() {
-        return out.toString(StandardCharsets.UTF_8);
+        return stdout.printed();
     }
 }

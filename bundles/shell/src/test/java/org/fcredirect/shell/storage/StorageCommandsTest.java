@@ -4,37 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import org.fcredirect.shell.CapturedStdout;
 import org.fcredirect.storage.api.HistoryImportResult;
 import org.fcredirect.storage.api.StorageException;
 import org.fcredirect.storage.testkit.InMemoryEventLog;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StorageCommandsTest {
     private final InMemoryEventLog log = new InMemoryEventLog();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream stdout;
-
-    @BeforeEach
-    void captureStdout() {
-        stdout = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStdout() {
-        System.setOut(stdout);
-    }
+    @RegisterExtension
+    final CapturedStdout stdout = new CapturedStdout();
 
     private String printed() {
-        return out.toString(StandardCharsets.UTF_8);
+        return stdout.printed();
     }
 
     private void append(String stream, String type, byte[] payload) throws Exception {

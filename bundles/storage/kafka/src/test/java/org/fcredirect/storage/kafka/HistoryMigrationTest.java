@@ -14,23 +14,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.fcredirect.storage.api.Appended;
-import org.fcredirect.storage.api.CompactionResult;
 import org.fcredirect.storage.api.DurabilityMode;
-import org.fcredirect.storage.api.EventLog;
-import org.fcredirect.storage.api.EventPage;
 import org.fcredirect.storage.api.HistoryImportResult;
 import org.fcredirect.storage.api.NewEvent;
-import org.fcredirect.storage.api.ReplayHandler;
-import org.fcredirect.storage.api.Snapshot;
 import org.fcredirect.storage.api.StorageException;
-import org.fcredirect.storage.api.StorageStatus;
 import org.fcredirect.storage.api.StoredEvent;
-import org.fcredirect.storage.api.StreamFilter;
-import org.fcredirect.storage.api.Subscriber;
-import org.fcredirect.storage.api.Subscription;
 import org.fcredirect.storage.impl.FileEventLog;
 import org.fcredirect.storage.impl.FileLogExport;
 import org.fcredirect.storage.impl.LogSettings;
+import org.fcredirect.storage.testkit.ForwardingEventLog;
 import org.fcredirect.storage.testkit.InMemoryEventLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,9 +135,18 @@ class HistoryMigrationTest {
     }
 
     /** Spends a position after every appendAll, as Kafka's transaction markers do. */
-    private static final class MarkerSpendingLog implements EventLog {
-        final InMemoryEventLog memory = new InMemoryEventLog();
+    private static final class MarkerSpendingLog extends ForwardingEventLog {
+        final InMemoryEventLog memory;
         final List<Integer> batchSizes = new ArrayList<>();
+
+        MarkerSpendingLog() {
+            this(new InMemoryEventLog());
+        }
+
+        private MarkerSpendingLog(InMemoryEventLog memory) {
+            super(memory);
+            this.memory = memory;
+        }
 
         @Override
         public CompletableFuture<Appended> append(String stream, String type, byte[] payload) {
@@ -158,46 +159,6 @@ class HistoryMigrationTest {
             List<NewEvent> withMarker = new ArrayList<>(events);
             withMarker.add(NewEvent.of("marker", "commit", new byte[0]));
             return memory.appendAll(withMarker).thenApply(l -> l.subList(0, events.size()));
-        }
-
-        @Override
-        public long lastSequence() {
-            return memory.lastSequence();
-        }
-
-        @Override
-        public EventPage read(StreamFilter streams, long fromSequence, int maxEvents) {
-            return memory.read(streams, fromSequence, maxEvents);
-        }
-
-        @Override
-        public long replay(StreamFilter streams, long fromSequence, ReplayHandler handler) {
-            return memory.replay(streams, fromSequence, handler);
-        }
-
-        @Override
-        public Subscription subscribe(StreamFilter streams, long fromSequence, Subscriber subscriber) {
-            return memory.subscribe(streams, fromSequence, subscriber);
-        }
-
-        @Override
-        public Snapshot saveSnapshot(String stream, long sequence, byte[] data) {
-            return memory.saveSnapshot(stream, sequence, data);
-        }
-
-        @Override
-        public java.util.Optional<Snapshot> loadSnapshot(String stream) {
-            return memory.loadSnapshot(stream);
-        }
-
-        @Override
-        public CompactionResult compact() {
-            return memory.compact();
-        }
-
-        @Override
-        public StorageStatus status() {
-            return memory.status();
         }
     }
 }
