@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
  * of boxed keys. The floors, over the same frames in the same batches and a table of the worker's
  * layout ({@link FloorTable}): {@code floorLookup} reads each frame's addresses and looks them up;
  * {@code floorLeastWork} also rewrites both addresses and adds the frame and its bytes to the
- * slot's counters, the least work a redirected frame needs.
+ * slot's traffic counter, the least work a redirected frame needs.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -136,8 +136,7 @@ public class WorkerThroughputBenchmark {
                 long rewrite = e[slot + FloorTable.VALUE];
                 address(data, at + 5, (int) (rewrite >>> 24));
                 address(data, at + 1, (int) rewrite & 0xFFFFFF);
-                e[slot + FloorTable.FRAMES]++;
-                e[slot + FloorTable.BYTES] += lengths[frame];
+                e[slot + FloorTable.TRAFFIC] += FloorTable.ONE_FRAME + lengths[frame];
             }
         }
         return missed;

@@ -1,7 +1,5 @@
 package org.fcredirect.fastpath.impl;
 
-import java.util.Arrays;
-
 /**
  * One worker's bounded table of open SCSI exchanges, keyed by VSAN, originator, responder and
  * OX_ID: when the command passed, for which flow, its LUN, FCP_DL and direction. Timed entries are
@@ -15,15 +13,22 @@ final class ExchangeTable {
     private static final int WAYS = 4;
     /** Packed keys are never negative, whatever VSAN a source claims. */
     private static final long EMPTY = -1L;
-    private static final int ROUTE_ONLY = 1 << 16;
-    private static final long WRITE = 1L << 32;
+    /**
+     * An entry is 5 longs in one array, so opening or completing an exchange touches one place,
+     * not a column per field: key, then OX_ID (low 16 bits) with the flags and FCP_DL (high 32),
+     * then start time, flow and LUN.
+     */
+    private static final int STRIDE = 5;
+    private static final int KEY = 0;
+    private static final int META = 1;
+    private static final int STARTED = 2;
+    private static final int FLOW = 3;
+    private static final int LUN = 4;
+    private static final long ROUTE_ONLY = 1L << 16;
+    private static final long WRITE = 1L << 17;
+    private static final int LENGTH_SHIFT = 32;
 
-    private final long[] key;
-    private final int[] ox;
-    private final long[] started;
-    private final long[] flow;
-    private final long[] lun;
-    private final long[] info;
+    private final long[] e;
     private final int bucketMask;
     private int open;
     private long evicted;
@@ -31,14 +36,8 @@ final class ExchangeTable {
     /** @param capacity exchanges it should hold without evicting */
     ExchangeTable(int capacity) {
         int buckets = Integer.highestOneBit(Math.max(2, capacity * 2 / WAYS - 1)) << 1;
-        int n = buckets * WAYS;
-        key = new long[n];
-        Arrays.fill(key, EMPTY);
-        ox = new int[n];
-        started = new long[n];
-        flow = new long[n];
-        lun = new long[n];
-        info = new long[n];
+        e = new long[buckets * WAYS * STRIDE];
+        clear();
         bucketMask = buckets - 1;
     }
 
@@ -63,7 +62,7 @@ final class ExchangeTable {
 
     private int scan(int b, long k, int oxId) {
         for (int i = b; i < b + WAYS; i++) {
-            if (key[i] == k && (ox[i] & 0xFFFF) == oxId) {
+            if (e[i * STRIDE + KEY] == k && ((int) e[i * STRIDE + META] & 0xFFFF) == oxId) {
                 return i;
             }
         }
@@ -72,7 +71,7 @@ final class ExchangeTable {
 
     private int free(int b) {
         for (int i = b; i < b + WAYS; i++) {
-            if (key[i] == EMPTY) {
+            if (e[i * STRIDE + KEY] == EMPTY) {
                 return i;
             }
         }
@@ -98,15 +97,16 @@ final class ExchangeTable {
         if (slot < 0) {
             slot = victim(b1, victim(b2, b2));
         }
-        if (key[slot] != EMPTY) {
+        int at = slot * STRIDE;
+        if (e[at + KEY] != EMPTY) {
             forget(slot);
         }
-        key[slot] = k;
-        ox[slot] = oxId | (routeOnly ? ROUTE_ONLY : 0);
-        started[slot] = time;
-        flow[slot] = flowId;
-        lun[slot] = lunValue;
-        info[slot] = dataLength & 0xFFFF_FFFFL | (write ? WRITE : 0);
+        e[at + KEY] = k;
+        e[at + META] = oxId & 0xFFFF | (routeOnly ? ROUTE_ONLY : 0) | (write ? WRITE : 0)
+                | dataLength << LENGTH_SHIFT;
+        e[at + STARTED] = time;
+        e[at + FLOW] = flowId;
+        e[at + LUN] = lunValue;
         if (!routeOnly) {
             open++;
         }
@@ -116,53 +116,54 @@ final class ExchangeTable {
     private int victim(int b, int best) {
         int v = best;
         for (int i = b; i < b + WAYS; i++) {
-            if ((ox[v] & ROUTE_ONLY) != 0) {
+            if (!timed(v)) {
                 return v;
             }
-            if ((ox[i] & ROUTE_ONLY) != 0 || started[i] < started[v]) {
+            if (!timed(i) || started(i) < started(v)) {
                 v = i;
             }
         }
         return v;
     }
+
     private void forget(int slot) {
-        if ((ox[slot] & ROUTE_ONLY) == 0) {
+        if (timed(slot)) {
             open--;
             evicted++;
         }
-        key[slot] = EMPTY;
+        e[slot * STRIDE + KEY] = EMPTY;
     }
 
     /** Removes a timed entry whose response arrived. */
     void complete(int slot) {
-        if ((ox[slot] & ROUTE_ONLY) == 0) {
+        if (timed(slot)) {
             open--;
         }
-        key[slot] = EMPTY;
+        e[slot * STRIDE + KEY] = EMPTY;
     }
 
     boolean timed(int slot) {
-        return (ox[slot] & ROUTE_ONLY) == 0;
+        return (e[slot * STRIDE + META] & ROUTE_ONLY) == 0;
     }
 
     long started(int slot) {
-        return started[slot];
+        return e[slot * STRIDE + STARTED];
     }
 
     long flow(int slot) {
-        return flow[slot];
+        return e[slot * STRIDE + FLOW];
     }
 
     long lun(int slot) {
-        return lun[slot];
+        return e[slot * STRIDE + LUN];
     }
 
     long dataLength(int slot) {
-        return info[slot] & 0xFFFF_FFFFL;
+        return e[slot * STRIDE + META] >>> LENGTH_SHIFT;
     }
 
     boolean write(int slot) {
-        return (info[slot] & WRITE) != 0;
+        return (e[slot * STRIDE + META] & WRITE) != 0;
     }
 
     /** Timed exchanges open now. */
@@ -176,7 +177,9 @@ final class ExchangeTable {
     }
 
     void clear() {
-        Arrays.fill(key, EMPTY);
+        for (int at = KEY; at < e.length; at += STRIDE) {
+            e[at] = EMPTY;
+        }
         open = 0;
     }
 }

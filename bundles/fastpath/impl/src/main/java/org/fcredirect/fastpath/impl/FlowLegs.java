@@ -6,9 +6,11 @@ import java.util.Arrays;
  * Which legs (key and LUN) each flow holds in one worker's tables, so that a flow's rules can be
  * removed without a scan. Control time only, but sized for millions of flows: no object per flow
  * or leg. Flows sit in an open-addressing table (linear probing, backward-shift deletion, at most
- * half full) pointing at the first of their legs; legs are rows of three primitive columns chained
- * per flow, their freed rows reused. About 20 bytes a leg and 24 a flow, where a {@code HashMap} of
- * boxed ids to arrays took over 100 bytes a flow. Not thread-safe: the owning worker's.
+ * three quarters full) pointing at the first of their legs; legs are rows of primitive columns
+ * chained per flow, their freed rows reused, with a LUN column only once a leg narrowed to a LUN
+ * arrives. About 12 bytes a leg (20 with the LUN column) and 16 to 24 a flow, where a
+ * {@code HashMap} of boxed ids to arrays took over 100 bytes a flow. Not thread-safe: the owning
+ * worker's.
  */
 final class FlowLegs {
     private static final int NIL = -1;
@@ -27,6 +29,7 @@ final class FlowLegs {
     private int flows;
 
     private long[] legKeys;
+    /** Null until a leg narrowed to a LUN arrives: most tables never hold one. */
     private long[] legLuns;
     /** Next leg of the same flow, or, for a free row, the next free row. */
     private int[] legNext;
@@ -36,7 +39,6 @@ final class FlowLegs {
     FlowLegs() {
         allocateFlows(MIN_FLOW_SLOTS);
         legKeys = new long[MIN_LEGS];
-        legLuns = new long[MIN_LEGS];
         legNext = new int[MIN_LEGS];
     }
 
@@ -75,7 +77,7 @@ final class FlowLegs {
             return;
         }
         legNext[row] = NIL;
-        if ((flows + 1) * 2 > heads.length) {
+        if ((flows + 1) * 4L > heads.length * 3L) {
             rehash(heads.length * 2);
         }
         insert(flowId, row);
@@ -100,14 +102,26 @@ final class FlowLegs {
             if (legRows == legKeys.length) {
                 int capacity = legKeys.length + (legKeys.length >> 1);
                 legKeys = Arrays.copyOf(legKeys, capacity);
-                legLuns = Arrays.copyOf(legLuns, capacity);
                 legNext = Arrays.copyOf(legNext, capacity);
+                if (legLuns != null) {
+                    legLuns = Arrays.copyOf(legLuns, capacity);
+                }
             }
             row = legRows++;
         }
         legKeys[row] = key;
-        legLuns[row] = lun;
+        if (lun != RuleTable.ANY_LUN && legLuns == null) {
+            legLuns = new long[legKeys.length];
+            Arrays.fill(legLuns, RuleTable.ANY_LUN);
+        }
+        if (legLuns != null) {
+            legLuns[row] = lun;
+        }
         return row;
+    }
+
+    private long lun(int row) {
+        return legLuns == null ? RuleTable.ANY_LUN : legLuns[row];
     }
 
     /**
@@ -125,7 +139,7 @@ final class FlowLegs {
         flows--;
         while (row != NIL) {
             int next = legNext[row];
-            visitor.leg(flowId, legKeys[row], legLuns[row]);
+            visitor.leg(flowId, legKeys[row], lun(row));
             legNext[row] = freeRow;
             freeRow = row;
             row = next;
@@ -151,7 +165,7 @@ final class FlowLegs {
     void forEach(LegVisitor visitor) {
         for (int i = 0; i < heads.length; i++) {
             for (int row = heads[i]; row != NIL; row = legNext[row]) {
-                visitor.leg(flowIds[i], legKeys[row], legLuns[row]);
+                visitor.leg(flowIds[i], legKeys[row], lun(row));
             }
         }
     }
@@ -160,7 +174,7 @@ final class FlowLegs {
         allocateFlows(MIN_FLOW_SLOTS);
         flows = 0;
         legKeys = new long[MIN_LEGS];
-        legLuns = new long[MIN_LEGS];
+        legLuns = null;
         legNext = new int[MIN_LEGS];
         legRows = 0;
         freeRow = NIL;

@@ -1,12 +1,11 @@
 package org.fcredirect.fastpath.impl;
 
-import static org.fcredirect.fastpath.impl.LegTable.BYTES_TO_INITIATOR;
-import static org.fcredirect.fastpath.impl.LegTable.BYTES_TO_TARGET;
-import static org.fcredirect.fastpath.impl.LegTable.COMPLETED;
-import static org.fcredirect.fastpath.impl.LegTable.FRAMES_TO_INITIATOR;
-import static org.fcredirect.fastpath.impl.LegTable.FRAMES_TO_TARGET;
-import static org.fcredirect.fastpath.impl.LegTable.OPENED;
+import static org.fcredirect.fastpath.impl.LegTable.EXCHANGES;
+import static org.fcredirect.fastpath.impl.LegTable.ONE_COMPLETED;
+import static org.fcredirect.fastpath.impl.LegTable.ONE_FRAME;
 import static org.fcredirect.fastpath.impl.LegTable.STRIDE;
+import static org.fcredirect.fastpath.impl.LegTable.TO_INITIATOR;
+import static org.fcredirect.fastpath.impl.LegTable.TO_TARGET;
 import static org.fcredirect.fastpath.impl.LegTable.VALUE;
 
 import java.lang.invoke.MethodHandles;
@@ -120,8 +119,9 @@ final class FrameProcessor {
     /**
      * Loads the home slot of every frame's key before deciding any: the loads do not depend on one
      * another, so the CPU overlaps their cache misses instead of taking them one frame at a time
-     * (Java has no prefetch instruction; a load whose value is kept does the same). A key repeated
-     * by the next frame (frames of one exchange) is loaded once.
+     * (Java has no prefetch instruction; a load whose value is kept does the same). Both ends of the
+     * slot, since it may straddle two cache lines. A key repeated by the next frame (frames of one
+     * exchange) is loaded once.
      */
     private void prefetch(LaneBatch b, int n) {
         LegTable t = rules.main;
@@ -137,7 +137,8 @@ final class FrameProcessor {
                 int s = (int) INT_BE.get(data, off + 4) & 0xFFFFFF;
                 long key = Keys.pack(b.vsan[i], s, d);
                 if (key != previous) {
-                    touched ^= e[Keys.slot(key, capacity) * STRIDE];
+                    int at = Keys.slot(key, capacity) * STRIDE;
+                    touched ^= e[at] ^ e[at + STRIDE - 1];
                     previous = key;
                 }
             }
@@ -228,7 +229,7 @@ final class FrameProcessor {
             return USE_MAIN;
         }
         if ((value & LegValue.FALLBACK) != 0) {
-            int n = rules.narrowed.find(key, rules.main.flowIds[slot]);
+            int n = rules.narrowed.find(key, rules.main.flowId(slot));
             return n >= 0 ? n : NO_RULE;
         }
         return NO_RULE;
@@ -252,16 +253,24 @@ final class FrameProcessor {
             exchange(t, slot, value, v, time, vsan, s, d, rctl, toInitiator);
         }
         long[] e = t.e;
-        int b = slot * STRIDE + (toInitiator ? FRAMES_TO_INITIATOR : FRAMES_TO_TARGET);
-        e[b]++;
-        e[b + 1] += len;
-        long stored = e[slot * STRIDE + VALUE];
-        if ((stored & LegValue.DIRTY) == 0) {
-            e[slot * STRIDE + VALUE] = stored | LegValue.DIRTY;
-            t.markDirty(slot);
+        int b = slot * STRIDE + (toInitiator ? TO_INITIATOR : TO_TARGET);
+        long before = e[b];
+        long after = before + ONE_FRAME + len;
+        e[b] = after;
+        if (before == 0 || LegTable.full(after)) {
+            counted(t, slot, after);
         }
         processed++;
         return action == LegValue.DROP ? RULE_DROP : FORWARDED;
+    }
+
+    /** A slot's first frame since it was shipped marks it dirty; a counter about to overflow settles it. */
+    private void counted(LegTable t, int slot, long traffic) {
+        if (LegTable.full(traffic)) {
+            rules.settle(t, slot);
+        } else {
+            t.markDirty(slot);
+        }
     }
 
     /**
@@ -277,22 +286,22 @@ final class FrameProcessor {
             long lun = (long) LONG_BE.get(buf, p);
             if ((value & LegValue.EGRESS) != 0) {
                 if ((value & LegValue.NARROWED) != 0) {
-                    exchanges.open(Keys.pack(vsan, s, d), v.oxId(), time, t.flowIds[slot], lun, 0, false, true);
+                    exchanges.open(Keys.pack(vsan, s, d), v.oxId(), time, t.flowId(slot), lun, 0, false, true);
                 }
                 return;
             }
             int flags = buf[p + 11] & 0xFF;
             long dataLength = (int) INT_BE.get(buf, p + CMND_LENGTH - 4 + 4 * (flags >>> 2)) & 0xFFFF_FFFFL;
-            exchanges.open(Keys.pack(vsan, s, d), v.oxId(), time, t.flowIds[slot], lun, dataLength, (flags & 1) != 0,
+            exchanges.open(Keys.pack(vsan, s, d), v.oxId(), time, t.flowId(slot), lun, dataLength, (flags & 1) != 0,
                     false);
-            t.e[slot * STRIDE + OPENED]++;
+            t.e[slot * STRIDE + EXCHANGES]++;
         } else if (rctl == RCtl.FCP_RSP && toInitiator && (value & LegValue.EGRESS) == 0) {
             int x = exchanges.find(Keys.pack(vsan, d, s), v.oxId());
             if (x < 0 || !exchanges.timed(x)) {
                 exchangesUnmatched++;
                 return;
             }
-            t.e[slot * STRIDE + COMPLETED]++;
+            t.e[slot * STRIDE + EXCHANGES] += ONE_COMPLETED;
             int status = v.payloadLength() - v.fillBytes() >= 12 ? v.buffer()[v.payloadOffset() + 11] & 0xFF : -1;
             long started = exchanges.started(x);
             stats.addExchange(exchanges.flow(x), vsan, d, s, v.oxId(), exchanges.write(x), exchanges.dataLength(x),
@@ -415,11 +424,14 @@ final class FrameProcessor {
     private boolean shipSlot(LegTable t, int slot) {
         long[] e = t.e;
         int b = slot * STRIDE;
-        long framesToTarget = e[b + FRAMES_TO_TARGET];
-        long framesToInitiator = e[b + FRAMES_TO_INITIATOR];
+        long toTarget = e[b + TO_TARGET];
+        long toInitiator = e[b + TO_INITIATOR];
+        long framesToTarget = LegTable.frames(toTarget);
+        long framesToInitiator = LegTable.frames(toInitiator);
         long dropped = LegValue.action(e[b + VALUE]) == LegValue.DROP ? framesToTarget + framesToInitiator : 0;
-        if (!stats.addDelta(t.flowIds[slot], framesToTarget, e[b + BYTES_TO_TARGET], framesToInitiator,
-                e[b + BYTES_TO_INITIATOR], dropped, e[b + OPENED], e[b + COMPLETED])) {
+        long x = e[b + EXCHANGES];
+        if (!stats.addDelta(t.flowId(slot), framesToTarget, LegTable.bytes(toTarget), framesToInitiator,
+                LegTable.bytes(toInitiator), dropped, LegTable.opened(x), LegTable.completed(x))) {
             return false;
         }
         t.resetCounters(slot);

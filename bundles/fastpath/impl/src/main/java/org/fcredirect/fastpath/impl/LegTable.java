@@ -2,23 +2,35 @@ package org.fcredirect.fastpath.impl;
 
 /**
  * One worker's open-addressing table of rules ("legs"), keyed by packed VSAN + S_ID + D_ID (and,
- * for the narrowed table, a LUN). Each slot is 8 longs in one array, so a lookup, the rewrite and
- * the counter update of a frame touch one slot: key, value, frames and bytes toward the target,
- * toward the initiator, exchanges opened and completed. Flow ids (read only when shipping and at
- * FCP_CMND) and LUNs live beside it. Linear probing, tombstones on removal so slots never move
- * between rehashes, and a bitmap of slots whose counters changed since they were last shipped.
- * Single writer: the owning worker.
+ * for the narrowed table, a LUN). Each slot is 6 longs in one array, so a frame's lookup, rewrite,
+ * counting and exchange timing touch only its 48 bytes: key, value, the traffic toward the target
+ * and toward the initiator (each one long of frames and bytes, see {@link #ONE_FRAME}), exchanges
+ * opened and completed, and the flow id. LUNs of the narrowed table live beside it. Linear
+ * probing, tombstones on removal so slots never move between rehashes, and a bitmap of slots whose
+ * counters changed since they were last shipped. Single writer: the owning worker.
  */
 final class LegTable {
-    static final int STRIDE = 8;
+    static final int STRIDE = 6;
     static final int KEY = 0;
     static final int VALUE = 1;
-    static final int FRAMES_TO_TARGET = 2;
-    static final int BYTES_TO_TARGET = 3;
-    static final int FRAMES_TO_INITIATOR = 4;
-    static final int BYTES_TO_INITIATOR = 5;
-    static final int OPENED = 6;
-    static final int COMPLETED = 7;
+    static final int TO_TARGET = 2;
+    static final int TO_INITIATOR = 3;
+    /** Exchanges opened and completed, see {@link #ONE_COMPLETED}. */
+    static final int EXCHANGES = 4;
+    /** The flow id; a placeholder keeps its fallback LUN here. */
+    static final int FLOW = 5;
+
+    /**
+     * A traffic counter holds frames above bit {@value #BYTE_BITS} and bytes below, so one add
+     * counts a frame and its length. A frame is under 2^12 bytes, so the bytes cannot reach the
+     * frames' bits before the frames reach 2^26; the counter turns negative at 2^25 frames, and the
+     * worker settles the slot then ({@link #full}).
+     */
+    static final int BYTE_BITS = 38;
+    static final long ONE_FRAME = 1L << BYTE_BITS;
+    private static final long BYTE_MASK = ONE_FRAME - 1;
+    /** Exchange counters: opened in the low half, completed in the high half; each at most a frame count. */
+    static final long ONE_COMPLETED = 1L << 32;
 
     // packed keys are never negative, whatever VSAN a source claims
     private static final long EMPTY = Long.MIN_VALUE;
@@ -27,8 +39,6 @@ final class LegTable {
 
     private final boolean byLun;
     long[] e;
-    /** Flow id of each slot; a placeholder keeps its fallback LUN here. */
-    long[] flowIds;
     private long[] luns;
     private long[] dirty;
     private int capacity;
@@ -52,7 +62,6 @@ final class LegTable {
         for (int i = 0; i < cap; i++) {
             e[i * STRIDE] = EMPTY;
         }
-        flowIds = new long[cap];
         luns = byLun ? new long[cap] : null;
         dirty = new long[(cap + 63) >>> 6];
         live = 0;
@@ -113,6 +122,14 @@ final class LegTable {
         e[slot * STRIDE + VALUE] = v;
     }
 
+    long flowId(int slot) {
+        return e[slot * STRIDE + FLOW];
+    }
+
+    void flowId(int slot, long flow) {
+        e[slot * STRIDE + FLOW] = flow;
+    }
+
     long key(int slot) {
         return e[slot * STRIDE];
     }
@@ -137,8 +154,8 @@ final class LegTable {
         }
         int b = i * STRIDE;
         e[b] = key;
-        e[b + VALUE] = value & ~LegValue.DIRTY;
-        flowIds[i] = flowId;
+        e[b + VALUE] = value;
+        e[b + FLOW] = flowId;
         if (byLun) {
             luns[i] = lun;
         }
@@ -154,7 +171,6 @@ final class LegTable {
         for (int f = VALUE; f < STRIDE; f++) {
             e[b + f] = 0;
         }
-        flowIds[slot] = 0;
         live--;
         tombstones++;
     }
@@ -165,7 +181,6 @@ final class LegTable {
 
     private void rehash(int cap) {
         long[] oldE = e;
-        long[] oldFlows = flowIds;
         long[] oldLuns = luns;
         int oldCap = capacity;
         allocate(cap);
@@ -174,9 +189,9 @@ final class LegTable {
             if (k == EMPTY || k == TOMBSTONE) {
                 continue;
             }
-            int slot = insert(k, byLun ? oldLuns[i] : 0, 0, oldFlows[i]);
+            int slot = insert(k, byLun ? oldLuns[i] : 0, 0, 0);
             System.arraycopy(oldE, i * STRIDE + VALUE, e, slot * STRIDE + VALUE, STRIDE - VALUE);
-            if ((e[slot * STRIDE + VALUE] & LegValue.DIRTY) != 0) {
+            if (hasCounts(slot)) {
                 markDirty(slot);
             }
         }
@@ -189,8 +204,11 @@ final class LegTable {
     }
 
     void markDirty(int slot) {
-        dirty[slot >>> 6] |= 1L << slot;
-        dirtyCount++;
+        long bit = 1L << slot;
+        if ((dirty[slot >>> 6] & bit) == 0) {
+            dirty[slot >>> 6] |= bit;
+            dirtyCount++;
+        }
     }
 
     private void clearDirty(int slot) {
@@ -198,7 +216,6 @@ final class LegTable {
         if ((dirty[slot >>> 6] & bit) != 0) {
             dirty[slot >>> 6] &= ~bit;
             dirtyCount--;
-            e[slot * STRIDE + VALUE] &= ~LegValue.DIRTY;
         }
     }
 
@@ -225,19 +242,35 @@ final class LegTable {
     /** Zeroes a slot's counters and marks it clean, after they were shipped or settled. */
     void resetCounters(int slot) {
         int b = slot * STRIDE;
-        for (int f = FRAMES_TO_TARGET; f < STRIDE; f++) {
-            e[b + f] = 0;
-        }
+        e[b + TO_TARGET] = 0;
+        e[b + TO_INITIATOR] = 0;
+        e[b + EXCHANGES] = 0;
         clearDirty(slot);
     }
 
     boolean hasCounts(int slot) {
         int b = slot * STRIDE;
-        for (int f = FRAMES_TO_TARGET; f < STRIDE; f++) {
-            if (e[b + f] != 0) {
-                return true;
-            }
-        }
-        return false;
+        return e[b + TO_TARGET] != 0 || e[b + TO_INITIATOR] != 0 || e[b + EXCHANGES] != 0;
+    }
+
+    /** Whether a traffic counter after an add needs its slot settled before it overflows. */
+    static boolean full(long traffic) {
+        return traffic < 0;
+    }
+
+    static long frames(long traffic) {
+        return traffic >>> BYTE_BITS;
+    }
+
+    static long bytes(long traffic) {
+        return traffic & BYTE_MASK;
+    }
+
+    static long opened(long exchangeCounts) {
+        return exchangeCounts & 0xFFFF_FFFFL;
+    }
+
+    static long completed(long exchangeCounts) {
+        return exchangeCounts >>> 32;
     }
 }

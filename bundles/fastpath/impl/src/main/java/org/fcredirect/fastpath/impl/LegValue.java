@@ -24,8 +24,6 @@ final class LegValue {
     static final long CONFLICT = 1L << 53;
     /** A placeholder whose narrowed rules all agree: frames of unknown LUN follow them. */
     static final long FALLBACK = 1L << 54;
-    /** Counters changed since last shipped. */
-    static final long DIRTY = 1L << 55;
 
     static final long SPECIAL = NARROWED | PLACEHOLDER | CONFLICT;
     static final long BASE = (1L << 50) - 1 | EGRESS;

@@ -110,7 +110,7 @@ final class RuleTable {
             main.insert(key, ANY_LUN, value | (narrowedLuns.containsKey(key) ? LegValue.NARROWED : 0), flow);
         } else if ((main.value(slot) & LegValue.PLACEHOLDER) != 0) {
             main.value(slot, value | LegValue.NARROWED);
-            main.flowIds[slot] = flow;
+            main.flowId(slot, flow);
         } else {
             share(main, slot, new KeyLun(key, ANY_LUN), flow, value);
         }
@@ -131,7 +131,7 @@ final class RuleTable {
         List<Holder> hs = holders.get(kl);
         if (hs == null) {
             hs = new ArrayList<>(2);
-            hs.add(new Holder(t.flowIds[slot], t.value(slot) & LegValue.BASE));
+            hs.add(new Holder(t.flowId(slot), t.value(slot) & LegValue.BASE));
             holders.put(kl, hs);
         }
         hs.removeIf(h -> h.flowId == flow);
@@ -152,7 +152,7 @@ final class RuleTable {
         }
         long before = t.value(slot);
         t.value(slot, first.value | before & LegValue.NARROWED | (agree ? 0 : LegValue.CONFLICT));
-        t.flowIds[slot] = first.flowId;
+        t.flowId(slot, first.flowId);
         conflicts += (agree ? 0 : 1) - ((before & LegValue.CONFLICT) != 0 ? 1 : 0);
         if (hs.size() == 1) {
             holders.remove(kl);
@@ -192,13 +192,13 @@ final class RuleTable {
             long nv = narrowed.value(n);
             agree &= (nv & LegValue.CONFLICT) == 0 && (common == -1 || (nv & LegValue.BASE) == common);
             common = nv & LegValue.BASE;
-            if (narrowed.flowIds[n] < fallbackFlow) {
-                fallbackFlow = narrowed.flowIds[n];
+            if (narrowed.flowId(n) < fallbackFlow) {
+                fallbackFlow = narrowed.flowId(n);
                 fallbackLun = lun;
             }
         }
         main.value(slot, LegValue.PLACEHOLDER | LegValue.NARROWED | (agree ? LegValue.FALLBACK : 0));
-        main.flowIds[slot] = agree ? fallbackLun : 0;
+        main.flowId(slot, agree ? fallbackLun : 0);
     }
 
     void removeFlow(long flow) {
@@ -222,11 +222,11 @@ final class RuleTable {
         if (hs != null) {
             hs.removeIf(h -> h.flowId == flow);
             compile(t, slot, kl, hs);
-        } else if (t.flowIds[slot] == flow && (t.value(slot) & LegValue.PLACEHOLDER) == 0) {
+        } else if (t.flowId(slot) == flow && (t.value(slot) & LegValue.PLACEHOLDER) == 0) {
             settle(t, slot);
             if (any && narrowedLuns.containsKey(key)) {
                 main.value(slot, LegValue.PLACEHOLDER | LegValue.NARROWED);
-                main.flowIds[slot] = 0;
+                main.flowId(slot, 0);
             } else if (any) {
                 main.remove(slot);
             } else {
@@ -242,19 +242,21 @@ final class RuleTable {
     }
 
     /** Moves a slot's counters to {@link #retired} under its flow and zeroes them. */
-    private void settle(LegTable t, int slot) {
+    void settle(LegTable t, int slot) {
         if (t.hasCounts(slot)) {
             int b = slot * LegTable.STRIDE;
-            long[] e = t.e;
-            scratch[RetiredDeltas.FRAMES_TO_TARGET] = e[b + LegTable.FRAMES_TO_TARGET];
-            scratch[RetiredDeltas.BYTES_TO_TARGET] = e[b + LegTable.BYTES_TO_TARGET];
-            scratch[RetiredDeltas.FRAMES_TO_INITIATOR] = e[b + LegTable.FRAMES_TO_INITIATOR];
-            scratch[RetiredDeltas.BYTES_TO_INITIATOR] = e[b + LegTable.BYTES_TO_INITIATOR];
-            scratch[RetiredDeltas.DROPPED] = LegValue.action(e[b + LegTable.VALUE]) == LegValue.DROP
-                    ? e[b + LegTable.FRAMES_TO_TARGET] + e[b + LegTable.FRAMES_TO_INITIATOR] : 0;
-            scratch[RetiredDeltas.OPENED] = e[b + LegTable.OPENED];
-            scratch[RetiredDeltas.COMPLETED] = e[b + LegTable.COMPLETED];
-            retired.add(t.flowIds[slot], scratch);
+            long toTarget = t.e[b + LegTable.TO_TARGET];
+            long toInitiator = t.e[b + LegTable.TO_INITIATOR];
+            long x = t.e[b + LegTable.EXCHANGES];
+            scratch[RetiredDeltas.FRAMES_TO_TARGET] = LegTable.frames(toTarget);
+            scratch[RetiredDeltas.BYTES_TO_TARGET] = LegTable.bytes(toTarget);
+            scratch[RetiredDeltas.FRAMES_TO_INITIATOR] = LegTable.frames(toInitiator);
+            scratch[RetiredDeltas.BYTES_TO_INITIATOR] = LegTable.bytes(toInitiator);
+            scratch[RetiredDeltas.DROPPED] = LegValue.action(t.e[b + LegTable.VALUE]) == LegValue.DROP
+                    ? LegTable.frames(toTarget) + LegTable.frames(toInitiator) : 0;
+            scratch[RetiredDeltas.OPENED] = LegTable.opened(x);
+            scratch[RetiredDeltas.COMPLETED] = LegTable.completed(x);
+            retired.add(t.flowId(slot), scratch);
         }
         t.resetCounters(slot);
     }

@@ -66,6 +66,22 @@ class FlowLegsTest {
     }
 
     @Test
+    void legsNarrowedToALunAmongManyForEveryLunKeepTheirLunsAsTheRowsGrow() {
+        FlowLegs legs = new FlowLegs();
+        for (long f = 1; f <= 100; f++) {
+            legs.add(f, f, RuleTable.ANY_LUN);
+        }
+        legs.add(50, 5000, 7);
+        for (long f = 101; f <= 1000; f++) {
+            legs.add(f, f, f % 10 == 0 ? f : RuleTable.ANY_LUN);
+        }
+        assertEquals(List.of(5000L, 7L, 50L, RuleTable.ANY_LUN), removed(legs, 50));
+        assertEquals(List.of(99L, RuleTable.ANY_LUN), removed(legs, 99));
+        assertEquals(List.of(990L, 990L), removed(legs, 990));
+        assertEquals(List.of(991L, RuleTable.ANY_LUN), removed(legs, 991));
+    }
+
+    @Test
     void clearForgetsEverything() {
         FlowLegs legs = new FlowLegs();
         for (long f = 1; f <= 1000; f++) {
