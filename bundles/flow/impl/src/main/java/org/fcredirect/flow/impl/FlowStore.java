@@ -3,13 +3,15 @@ package org.fcredirect.flow.impl;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
@@ -87,6 +89,15 @@ public class FlowStore implements HealthCheck, StreamProgress {
     private final FlowLock lock = new FlowLock();
     private final EventWriter writer;
     private final RulePublisher publisher = new RulePublisher();
+    /**
+     * Takes up a newly bound rule sink or policy engine off the thread that bound it, in the order
+     * they were bound: see {@link #bindRuleSink} and {@link #followPolicy}.
+     */
+    private final Executor binder;
+    private final Object offers = new Object();
+    /** The sink and engine last bound and not unbound since, which the binder may still take up; guarded by offers. */
+    private RuleSink offeredSink;
+    private PolicyService offeredPolicy;
     private final FlowEventDispatcher dispatcher = new FlowEventDispatcher();
     private final PolicyListener policyListener = this::policyChanged;
     private volatile FlowSettings settings;
@@ -103,12 +114,22 @@ public class FlowStore implements HealthCheck, StreamProgress {
 
     @Activate
     public FlowStore(@Reference(name = "eventLog") EventLog log, FlowConfig config) {
-        this(log, Clock.systemUTC(), settingsOf(config));
+        this(log, Clock.systemUTC(), settingsOf(config), Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "fcr-flow-binder");
+            t.setDaemon(true);
+            return t;
+        }));
     }
 
-    /** Rebuilds the state from the log; for tests, with any clock and settings. */
+    /** Rebuilds the state from the log; for tests, with any clock and settings, taking up bindings at once. */
     FlowStore(EventLog log, Clock clock, FlowSettings settings) {
+        this(log, clock, settings, Runnable::run);
+    }
+
+    /** @param binder takes up a newly bound rule sink or policy engine */
+    FlowStore(EventLog log, Clock clock, FlowSettings settings, Executor binder) {
         this.log = log;
+        this.binder = binder;
         this.clock = clock;
         this.settings = settings;
         this.writer = new EventWriter(log, STREAM, settings.appendTimeoutSeconds() * 1000L);
@@ -183,41 +204,86 @@ public class FlowStore implements HealthCheck, StreamProgress {
             p.removeListener(policyListener);
         }
         dispatcher.close();
-    }
-
-    /** Decides flows by this engine from now on, and every flow again right away. */
-    void followPolicy(PolicyService p) {
-        change(effects -> {
-            PolicyService old = policy;
-            if (old != null) {
-                old.removeListener(policyListener);
-            }
-            policy = p;
-            p.addListener(policyListener);
-            commitFollowUp("Deciding flows by the policy engine", () -> redecide(slot -> true), effects);
-            return null;
-        });
-        LOG.info("Policy engine bound: flows without an explicit appliance follow its decisions");
-    }
-
-    void forgetPolicy(PolicyService p) {
-        if (p != null && policy == p) {
-            p.removeListener(policyListener);
-            policy = null;
-            LOG.info("Policy engine gone: new flows get the default action {} until it returns", settings.defaultAction());
+        if (binder instanceof ExecutorService e) {
+            e.shutdown();
         }
     }
 
-    void bindRuleSink(RuleSink sink) {
-        lock.change(() -> {
-            publisher.bind(sink);
-            publisher.publishAll(model);
-            return null;
+    /**
+     * Decides flows by this engine from now on, and every flow again, on the binder's thread and
+     * as a change: deciding a million flows again takes seconds, and the services binding it
+     * (the flow service, the engine's own start) need not wait. Until then new flows get the
+     * default action and are decided again with the rest.
+     */
+    void followPolicy(PolicyService p) {
+        synchronized (offers) {
+            offeredPolicy = p;
+        }
+        binder.execute(() -> {
+            boolean followed = change(effects -> {
+                synchronized (offers) {
+                    if (offeredPolicy != p) {
+                        return false; // gone, or replaced by an engine followed next
+                    }
+                    PolicyService old = policy;
+                    if (old != null) {
+                        old.removeListener(policyListener);
+                    }
+                    policy = p;
+                    p.addListener(policyListener);
+                }
+                commitFollowUp("Deciding flows by the policy engine", () -> redecide(slot -> true), effects);
+                return true;
+            });
+            if (followed) {
+                LOG.info("Policy engine bound: flows without an explicit appliance follow its decisions");
+            }
         });
     }
 
+    void forgetPolicy(PolicyService p) {
+        synchronized (offers) {
+            if (offeredPolicy == p) {
+                offeredPolicy = null;
+            }
+            if (p != null && policy == p) {
+                p.removeListener(policyListener);
+                policy = null;
+                LOG.info("Policy engine gone: new flows get the default action {} until it returns",
+                        settings.defaultAction());
+            }
+        }
+    }
+
+    /**
+     * Binds the sink and sends it the full table on the binder's thread, as a change:
+     * a million flows take seconds to compile and send, and the flow service answers meanwhile
+     * (reads do not wait for changes). Changes that come first publish nothing to this sink and
+     * are in the full table; changes that come later wait for it and publish after it, in order.
+     */
+    void bindRuleSink(RuleSink sink) {
+        synchronized (offers) {
+            offeredSink = sink;
+        }
+        binder.execute(() -> lock.change(() -> {
+            synchronized (offers) {
+                if (offeredSink != sink) {
+                    return null; // unbound, or replaced by a sink whose own publication follows
+                }
+                publisher.bind(sink);
+            }
+            publisher.publishAll(model);
+            return null;
+        }));
+    }
+
     void unbindRuleSink(RuleSink sink) {
-        publisher.unbind(sink);
+        synchronized (offers) {
+            if (offeredSink == sink) {
+                offeredSink = null;
+            }
+            publisher.unbind(sink);
+        }
     }
 
     void addListener(FlowListener listener) {
@@ -250,13 +316,15 @@ public class FlowStore implements HealthCheck, StreamProgress {
         long[] lastApplied = {0};
         FlowModel m = snapshot.map(s -> {
             try {
-                ByteBuffer data = ByteBuffer.wrap(s.data());
+                // one copy: Snapshot.data() copies every time, and a million flows are 77 MB
+                byte[] bytes = s.data();
+                ByteBuffer data = ByteBuffer.wrap(bytes);
                 if (data.get(0) == GUARDED_SNAPSHOT) {
                     lastApplied[0] = data.getLong(1);
-                    return FlowSnapshotCodec.decode(Arrays.copyOfRange(s.data(), 9, s.data().length));
+                    return FlowSnapshotCodec.decode(bytes, 9);
                 }
                 lastApplied[0] = s.sequence();
-                return FlowSnapshotCodec.decode(s.data());
+                return FlowSnapshotCodec.decode(bytes);
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 throw new IllegalStateException("the flow stream's snapshot at sequence " + s.sequence()
                         + " cannot be read: " + e.getMessage(), e);
