@@ -205,7 +205,7 @@ public class FlowStore implements HealthCheck, StreamProgress {
         }
         dispatcher.close();
         if (binder instanceof ExecutorService e) {
-            e.shutdown();
+            e.shutdownNow(); // what is still queued belongs to this instance, which is going
         }
     }
 
@@ -219,7 +219,7 @@ public class FlowStore implements HealthCheck, StreamProgress {
         synchronized (offers) {
             offeredPolicy = p;
         }
-        binder.execute(() -> {
+        takeUp("the policy engine", () -> {
             boolean followed = change(effects -> {
                 synchronized (offers) {
                     if (offeredPolicy != p) {
@@ -265,7 +265,7 @@ public class FlowStore implements HealthCheck, StreamProgress {
         synchronized (offers) {
             offeredSink = sink;
         }
-        binder.execute(() -> lock.change(() -> {
+        takeUp("the fast path's rule sink", () -> lock.change(() -> {
             synchronized (offers) {
                 if (offeredSink != sink) {
                     return null; // unbound, or replaced by a sink whose own publication follows
@@ -275,6 +275,18 @@ public class FlowStore implements HealthCheck, StreamProgress {
             publisher.publishAll(model);
             return null;
         }));
+    }
+
+    /** Runs on the binder; a failure is logged, as no caller is left to tell. */
+    private void takeUp(String what, Runnable task) {
+        binder.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("Taking up {} failed; binding it again (restarting the flow manager) retries: {}", what,
+                        e.toString(), e);
+            }
+        });
     }
 
     void unbindRuleSink(RuleSink sink) {
@@ -606,12 +618,14 @@ public class FlowStore implements HealthCheck, StreamProgress {
     /** The model, after the last state-changing sequence the guards compare with (see {@link #rebuild}). */
     private void takeSnapshot() {
         long at = appliedSequence;
+        long started = System.nanoTime();
         try {
             byte[] inner = FlowSnapshotCodec.encode(model);
             byte[] data = ByteBuffer.allocate(9 + inner.length).put(GUARDED_SNAPSHOT).putLong(order.lastApplied())
                     .put(inner).array();
             log.saveSnapshot(STREAM, at, data);
-            LOG.info("Flow snapshot saved at sequence {}: {} flows, {} bytes", at, model.flows.liveCount(), data.length);
+            LOG.info("Flow snapshot saved at sequence {}: {} flows, {} bytes in {} ms", at, model.flows.liveCount(),
+                    data.length, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.warn("Flow snapshot at sequence {} not saved (a restart replays more events): {}", at, e.getMessage());
         }
