@@ -117,7 +117,17 @@ final class FlowSnapshotCodec {
 
     /** @throws IllegalArgumentException when the data is not a snapshot this version reads */
     static FlowModel decode(byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+        return decode(data, 0);
+    }
+
+    /**
+     * The snapshot that starts at {@code offset} and runs to the end of {@code data}: read in
+     * place, since copying a million flows' 77 MB out first cost a restart a tenth of a second.
+     *
+     * @throws IllegalArgumentException when the data is not a snapshot this version reads
+     */
+    static FlowModel decode(byte[] data, int offset) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, offset, data.length - offset))) {
             byte version = in.readByte();
             if (version != VERSION && version != VERSION_FIXED_PORTS) {
                 throw new IllegalArgumentException("flow snapshot has format version " + version + "; this flow manager reads "

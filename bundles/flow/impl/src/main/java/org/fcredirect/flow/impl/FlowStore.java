@@ -3,13 +3,15 @@ package org.fcredirect.flow.impl;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
@@ -87,6 +89,15 @@ public class FlowStore implements HealthCheck, StreamProgress {
     private final FlowLock lock = new FlowLock();
     private final EventWriter writer;
     private final RulePublisher publisher = new RulePublisher();
+    /**
+     * Takes up a newly bound rule sink or policy engine off the thread that bound it, in the order
+     * they were bound: see {@link #bindRuleSink} and {@link #followPolicy}.
+     */
+    private final Executor binder;
+    private final Object offers = new Object();
+    /** The sink and engine last bound and not unbound since, which the binder may still take up; guarded by offers. */
+    private RuleSink offeredSink;
+    private PolicyService offeredPolicy;
     private final FlowEventDispatcher dispatcher = new FlowEventDispatcher();
     private final PolicyListener policyListener = this::policyChanged;
     private volatile FlowSettings settings;
@@ -103,12 +114,22 @@ public class FlowStore implements HealthCheck, StreamProgress {
 
     @Activate
     public FlowStore(@Reference(name = "eventLog") EventLog log, FlowConfig config) {
-        this(log, Clock.systemUTC(), settingsOf(config));
+        this(log, Clock.systemUTC(), settingsOf(config), Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "fcr-flow-binder");
+            t.setDaemon(true);
+            return t;
+        }));
     }
 
-    /** Rebuilds the state from the log; for tests, with any clock and settings. */
+    /** Rebuilds the state from the log; for tests, with any clock and settings, taking up bindings at once. */
     FlowStore(EventLog log, Clock clock, FlowSettings settings) {
+        this(log, clock, settings, Runnable::run);
+    }
+
+    /** @param binder takes up a newly bound rule sink or policy engine */
+    FlowStore(EventLog log, Clock clock, FlowSettings settings, Executor binder) {
         this.log = log;
+        this.binder = binder;
         this.clock = clock;
         this.settings = settings;
         this.writer = new EventWriter(log, STREAM, settings.appendTimeoutSeconds() * 1000L);
@@ -183,41 +204,98 @@ public class FlowStore implements HealthCheck, StreamProgress {
             p.removeListener(policyListener);
         }
         dispatcher.close();
-    }
-
-    /** Decides flows by this engine from now on, and every flow again right away. */
-    void followPolicy(PolicyService p) {
-        change(effects -> {
-            PolicyService old = policy;
-            if (old != null) {
-                old.removeListener(policyListener);
-            }
-            policy = p;
-            p.addListener(policyListener);
-            commitFollowUp("Deciding flows by the policy engine", () -> redecide(slot -> true), effects);
-            return null;
-        });
-        LOG.info("Policy engine bound: flows without an explicit appliance follow its decisions");
-    }
-
-    void forgetPolicy(PolicyService p) {
-        if (p != null && policy == p) {
-            p.removeListener(policyListener);
-            policy = null;
-            LOG.info("Policy engine gone: new flows get the default action {} until it returns", settings.defaultAction());
+        if (binder instanceof ExecutorService e) {
+            e.shutdownNow(); // what is still queued belongs to this instance, which is going
         }
     }
 
+    /**
+     * Decides flows by this engine from now on, and every flow again, on the binder's thread and
+     * as a change: deciding a million flows again takes seconds, and the services binding it
+     * (the flow service, the engine's own start) need not wait. Until then new flows get the
+     * default action and are decided again with the rest.
+     */
+    void followPolicy(PolicyService p) {
+        synchronized (offers) {
+            offeredPolicy = p;
+        }
+        takeUp("the policy engine", () -> {
+            boolean followed = change(effects -> {
+                synchronized (offers) {
+                    if (offeredPolicy != p) {
+                        return false; // gone, or replaced by an engine followed next
+                    }
+                    PolicyService old = policy;
+                    if (old != null) {
+                        old.removeListener(policyListener);
+                    }
+                    policy = p;
+                    p.addListener(policyListener);
+                }
+                commitFollowUp("Deciding flows by the policy engine", () -> redecide(slot -> true), effects);
+                return true;
+            });
+            if (followed) {
+                LOG.info("Policy engine bound: flows without an explicit appliance follow its decisions");
+            }
+        });
+    }
+
+    void forgetPolicy(PolicyService p) {
+        synchronized (offers) {
+            if (offeredPolicy == p) {
+                offeredPolicy = null;
+            }
+            if (p != null && policy == p) {
+                p.removeListener(policyListener);
+                policy = null;
+                LOG.info("Policy engine gone: new flows get the default action {} until it returns",
+                        settings.defaultAction());
+            }
+        }
+    }
+
+    /**
+     * Binds the sink and sends it the full table on the binder's thread, as a change:
+     * a million flows take seconds to compile and send, and the flow service answers meanwhile
+     * (reads do not wait for changes). Changes that come first publish nothing to this sink and
+     * are in the full table; changes that come later wait for it and publish after it, in order.
+     */
     void bindRuleSink(RuleSink sink) {
-        lock.change(() -> {
-            publisher.bind(sink);
+        synchronized (offers) {
+            offeredSink = sink;
+        }
+        takeUp("the fast path's rule sink", () -> lock.change(() -> {
+            synchronized (offers) {
+                if (offeredSink != sink) {
+                    return null; // unbound, or replaced by a sink whose own publication follows
+                }
+                publisher.bind(sink);
+            }
             publisher.publishAll(model);
             return null;
+        }));
+    }
+
+    /** Runs on the binder; a failure is logged, as no caller is left to tell. */
+    private void takeUp(String what, Runnable task) {
+        binder.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("Taking up {} failed; binding it again (restarting the flow manager) retries: {}", what,
+                        e.toString(), e);
+            }
         });
     }
 
     void unbindRuleSink(RuleSink sink) {
-        publisher.unbind(sink);
+        synchronized (offers) {
+            if (offeredSink == sink) {
+                offeredSink = null;
+            }
+            publisher.unbind(sink);
+        }
     }
 
     void addListener(FlowListener listener) {
@@ -247,21 +325,25 @@ public class FlowStore implements HealthCheck, StreamProgress {
     private long rebuild() {
         long started = System.nanoTime();
         Optional<Snapshot> snapshot = log.loadSnapshot(STREAM);
+        long loaded = System.nanoTime();
         long[] lastApplied = {0};
         FlowModel m = snapshot.map(s -> {
             try {
-                ByteBuffer data = ByteBuffer.wrap(s.data());
+                // one copy: Snapshot.data() copies every time, and a million flows are 77 MB
+                byte[] bytes = s.data();
+                ByteBuffer data = ByteBuffer.wrap(bytes);
                 if (data.get(0) == GUARDED_SNAPSHOT) {
                     lastApplied[0] = data.getLong(1);
-                    return FlowSnapshotCodec.decode(Arrays.copyOfRange(s.data(), 9, s.data().length));
+                    return FlowSnapshotCodec.decode(bytes, 9);
                 }
                 lastApplied[0] = s.sequence();
-                return FlowSnapshotCodec.decode(s.data());
+                return FlowSnapshotCodec.decode(bytes);
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 throw new IllegalStateException("the flow stream's snapshot at sequence " + s.sequence()
                         + " cannot be read: " + e.getMessage(), e);
             }
         }).orElseGet(() -> new FlowModel(1024));
+        long decoded = System.nanoTime();
         model = m;
         order = new GuardedOrder(instance, lastApplied[0], EventWriter.PART::equals);
         appliedSequence = snapshot.map(Snapshot::sequence).orElse(0L);
@@ -273,10 +355,13 @@ public class FlowStore implements HealthCheck, StreamProgress {
         });
         placements = new Placements(m, () -> policy, () -> settings);
         eventsSinceSnapshot = replayed[0];
-        LOG.info("Flow store started: {} flows, {} logins, {} appliances from {} and {} events in {} ms",
-                m.flows.liveCount(), m.logins.count(), m.appliances().list().size(),
+        long done = System.nanoTime();
+        LOG.info("Flow store started: {} flows, {} logins, {} appliances from {} and {} events in {} ms (snapshot read"
+                + " {} ms, decoded {} ms, events replayed {} ms)", m.flows.liveCount(), m.logins.count(),
+                m.appliances().list().size(),
                 snapshot.map(s -> "the snapshot at sequence " + s.sequence()).orElse("no snapshot"), replayed[0],
-                (System.nanoTime() - started) / 1_000_000);
+                (done - started) / 1_000_000, (loaded - started) / 1_000_000, (decoded - loaded) / 1_000_000,
+                (done - decoded) / 1_000_000);
         return Math.max(next, appliedSequence + 1);
     }
 
@@ -538,12 +623,14 @@ public class FlowStore implements HealthCheck, StreamProgress {
     /** The model, after the last state-changing sequence the guards compare with (see {@link #rebuild}). */
     private void takeSnapshot() {
         long at = appliedSequence;
+        long started = System.nanoTime();
         try {
             byte[] inner = FlowSnapshotCodec.encode(model);
             byte[] data = ByteBuffer.allocate(9 + inner.length).put(GUARDED_SNAPSHOT).putLong(order.lastApplied())
                     .put(inner).array();
             log.saveSnapshot(STREAM, at, data);
-            LOG.info("Flow snapshot saved at sequence {}: {} flows, {} bytes", at, model.flows.liveCount(), data.length);
+            LOG.info("Flow snapshot saved at sequence {}: {} flows, {} bytes in {} ms", at, model.flows.liveCount(),
+                    data.length, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.warn("Flow snapshot at sequence {} not saved (a restart replays more events): {}", at, e.getMessage());
         }

@@ -78,6 +78,7 @@ final class RulePublisher {
         if (s == null) {
             return;
         }
+        long started = System.nanoTime();
         RuleBatch.Builder b = RuleBatch.builder().reset();
         FlowColumns c = model.flows.c;
         for (int slot = 0; slot < c.size; slot++) {
@@ -94,8 +95,8 @@ final class RulePublisher {
         }
         if (send(s, b)) {
             resyncNeeded = false;
-            LOG.info("Published the full rule table ({} flows) to the fast path, generation {}", model.flows.liveCount(),
-                    generation);
+            LOG.info("Published the full rule table ({} flows) to the fast path, generation {}, in {} ms",
+                    model.flows.liveCount(), generation, (System.nanoTime() - started) / 1_000_000);
         }
     }
 

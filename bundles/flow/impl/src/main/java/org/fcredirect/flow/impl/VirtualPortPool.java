@@ -3,9 +3,7 @@ package org.fcredirect.flow.impl;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.fcredirect.fc.FcId;
 import org.fcredirect.fc.VsanId;
@@ -31,22 +29,34 @@ final class VirtualPortPool {
     private final PortPool pool;
     private final VirtualPorts fixed;
     private final BitSet used = new BitSet();
-    private final Map<Long, Holder> vts = new HashMap<>();
-    private final Map<Long, Holder> vis = new HashMap<>();
+    /**
+     * The VT of each target and the VI of each host: its address and the flows sharing it, packed
+     * by {@link #holding}. Primitive maps: boxed WWN keys such as 50:06:01:60:xx:xx:xx:00 share
+     * their low hash bits, and a restart of a million flows spent a fifth of its decoding in the
+     * tree bins they made of a HashMap.
+     */
+    private final LongLongMap vts = new LongLongMap();
+    private final LongLongMap vis = new LongLongMap();
     private long waiting;
 
     private static final Comparator<PortAllocation> BY_ADDRESS = Comparator
             .comparingInt((PortAllocation a) -> a.address().fcid().value())
             .thenComparing(a -> a.standsFor().value(), Long::compareUnsigned);
 
-    /** An address and the flows that share it. */
-    private static final class Holder {
-        final int fcid;
-        long flows;
+    /** Bits of a holding that count its flows; the 24-bit address sits above them. */
+    private static final int FLOWS_BITS = 40;
 
-        Holder(int fcid) {
-            this.fcid = fcid;
-        }
+    /** An address and the flows that share it, as one value of {@link #vts} or {@link #vis}. */
+    private static long holding(int fcid, long flows) {
+        return (long) fcid << FLOWS_BITS | flows;
+    }
+
+    private static int fcidOf(long holding) {
+        return (int) (holding >>> FLOWS_BITS);
+    }
+
+    private static long flowsOf(long holding) {
+        return holding & (1L << FLOWS_BITS) - 1;
     }
 
     private VirtualPortPool(VsanId vsan, PortPool pool, VirtualPorts fixed) {
@@ -106,14 +116,11 @@ final class VirtualPortPool {
         return (int) pair;
     }
 
-    private int take(Map<Long, Holder> holders, long wwn, int fixedFcid) {
-        Holder h = holders.get(wwn);
-        if (h == null) {
-            h = new Holder(fixedFcid >= 0 ? fixedFcid : allocate());
-            holders.put(wwn, h);
-        }
-        h.flows++;
-        return h.fcid;
+    private int take(LongLongMap holders, long wwn, int fixedFcid) {
+        long h = holders.get(wwn);
+        int fcid = h != LongLongMap.MISSING ? fcidOf(h) : fixedFcid >= 0 ? fixedFcid : allocate();
+        holders.put(wwn, holding(fcid, h != LongLongMap.MISSING ? flowsOf(h) + 1 : 1));
+        return fcid;
     }
 
     private int allocate() {
@@ -132,9 +139,9 @@ final class VirtualPortPool {
         hold(vis, host, vi, "VI");
     }
 
-    private void hold(Map<Long, Holder> holders, long wwn, int fcid, String role) {
-        Holder h = holders.get(wwn);
-        if (h == null) {
+    private void hold(LongLongMap holders, long wwn, int fcid, String role) {
+        long h = holders.get(wwn);
+        if (h == LongLongMap.MISSING) {
             boolean ours = fixed != null ? fcid == (role.equals("VT") ? fixed.vtFcid() : fixed.viFcid()).value()
                     : pool.containsFcid(fcid) && !used.get(fcid - pool.first().value());
             if (!ours) {
@@ -144,13 +151,13 @@ final class VirtualPortPool {
             if (fixed == null) {
                 used.set(fcid - pool.first().value());
             }
-            h = new Holder(fcid);
-            holders.put(wwn, h);
-        } else if (h.fcid != fcid) {
-            throw new IllegalStateException(role + " of " + Wwn.format(wwn) + " is " + FcId.format(h.fcid) + ", not "
+            holders.put(wwn, holding(fcid, 1));
+        } else if (fcidOf(h) != fcid) {
+            throw new IllegalStateException(role + " of " + Wwn.format(wwn) + " is " + FcId.format(fcidOf(h)) + ", not "
                     + FcId.format(fcid));
+        } else {
+            holders.put(wwn, h + 1);
         }
-        h.flows++;
     }
 
     /** One flow of this target and host fewer; frees the VT or VI that no flow holds any more. */
@@ -159,16 +166,18 @@ final class VirtualPortPool {
         give(vis, host);
     }
 
-    private void give(Map<Long, Holder> holders, long wwn) {
-        Holder h = holders.get(wwn);
-        if (h == null) {
+    private void give(LongLongMap holders, long wwn) {
+        long h = holders.get(wwn);
+        if (h == LongLongMap.MISSING) {
             throw new IllegalStateException("releasing a virtual port of " + Wwn.format(wwn) + ", which holds none");
         }
-        if (--h.flows == 0) {
-            holders.remove(wwn);
-            if (fixed == null) {
-                used.clear(h.fcid - pool.first().value());
-            }
+        if (flowsOf(h) > 1) {
+            holders.put(wwn, h - 1);
+            return;
+        }
+        holders.remove(wwn);
+        if (fixed == null) {
+            used.clear(fcidOf(h) - pool.first().value());
         }
     }
 
@@ -191,7 +200,7 @@ final class VirtualPortPool {
     }
 
     PoolUse use() {
-        long allocated = fixed != null ? (vts.isEmpty() ? 0 : 1) + (vis.isEmpty() ? 0 : 1) : used.cardinality();
+        long allocated = fixed != null ? (vts.size() == 0 ? 0 : 1) + (vis.size() == 0 ? 0 : 1) : used.cardinality();
         return new PoolUse(vsan, allocated, fixed != null ? 2 : pool.size(), waiting);
     }
 
@@ -203,9 +212,9 @@ final class VirtualPortPool {
         return out;
     }
 
-    private void list(Map<Long, Holder> holders, PortAllocation.Role role, List<PortAllocation> out) {
+    private void list(LongLongMap holders, PortAllocation.Role role, List<PortAllocation> out) {
         List<PortAllocation> some = new ArrayList<>(holders.size());
-        holders.forEach((wwn, h) -> some.add(new PortAllocation(vsan, role, address(h.fcid), Wwn.of(wwn), h.flows)));
+        holders.forEach((wwn, h) -> some.add(new PortAllocation(vsan, role, address(fcidOf(h)), Wwn.of(wwn), flowsOf(h))));
         some.sort(BY_ADDRESS);
         out.addAll(some);
     }
