@@ -120,7 +120,7 @@ final class Dispatcher implements FramePort {
         if (progressed) {
             backoff.reset();
         } else {
-            backoff.idle();
+            backoff.idle(false);
         }
     }
 
@@ -137,7 +137,7 @@ final class Dispatcher implements FramePort {
         backoff.reset();
         while (inFlight > 0 && !pipeline.stopped() && System.nanoTime() - deadline < 0) {
             if (poll(this::release) == 0) {
-                backoff.idle();
+                backoff.idle(false);
             }
         }
         pipeline.detach(lanes);

@@ -122,8 +122,9 @@ final class Pipeline {
                     throw new IllegalStateException("the fast path stopped before it could take rule batch "
                             + updates[w.index].generation);
                 }
-                backoff.idle();
+                backoff.idle(false);
             }
+            w.wake();
         }
     }
 

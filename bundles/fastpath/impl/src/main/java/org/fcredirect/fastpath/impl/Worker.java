@@ -90,6 +90,15 @@ final class Worker implements Runnable, WorkerHealth.Probe {
 
     void lanes(Lane[] now) {
         lanes = now;
+        wake();
+    }
+
+    /** Ends a rest of the idle loop: work came that no frame source brings. */
+    void wake() {
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
     }
 
     Lane[] lanes() {
@@ -128,7 +137,7 @@ final class Worker implements Runnable, WorkerHealth.Probe {
                     backoff.reset();
                 } else {
                     applyControl();
-                    backoff.idle();
+                    backoff.idle(lanes.length == 0);
                 }
             } catch (Throwable t) {
                 // a bug, not bad input (frames are checked, not trusted): count it and keep serving
