@@ -80,6 +80,8 @@ final class FrameProcessor {
     private long unmatchedDropped;
     private boolean unmatchedDirty;
     private int mainCursor;
+    /** A slot's counters on their way to the stats channel. */
+    private final long[] shipped = new long[RetiredDeltas.FIELDS];
     private int narrowedCursor;
 
     FrameProcessor(RuleTable rules, ExchangeTable exchanges, StatsChannel stats, PuntChannel punts) {
@@ -422,16 +424,11 @@ final class FrameProcessor {
     }
 
     private boolean shipSlot(LegTable t, int slot) {
-        long[] e = t.e;
-        int b = slot * STRIDE;
-        long toTarget = e[b + TO_TARGET];
-        long toInitiator = e[b + TO_INITIATOR];
-        long framesToTarget = LegTable.frames(toTarget);
-        long framesToInitiator = LegTable.frames(toInitiator);
-        long dropped = LegValue.action(e[b + VALUE]) == LegValue.DROP ? framesToTarget + framesToInitiator : 0;
-        long x = e[b + EXCHANGES];
-        if (!stats.addDelta(t.flowId(slot), framesToTarget, LegTable.bytes(toTarget), framesToInitiator,
-                LegTable.bytes(toInitiator), dropped, LegTable.opened(x), LegTable.completed(x))) {
+        long[] c = shipped;
+        t.counters(slot, c);
+        if (!stats.addDelta(t.flowId(slot), c[RetiredDeltas.FRAMES_TO_TARGET], c[RetiredDeltas.BYTES_TO_TARGET],
+                c[RetiredDeltas.FRAMES_TO_INITIATOR], c[RetiredDeltas.BYTES_TO_INITIATOR], c[RetiredDeltas.DROPPED],
+                c[RetiredDeltas.OPENED], c[RetiredDeltas.COMPLETED])) {
             return false;
         }
         t.resetCounters(slot);

@@ -253,6 +253,22 @@ final class LegTable {
         return e[b + TO_TARGET] != 0 || e[b + TO_INITIATOR] != 0 || e[b + EXCHANGES] != 0;
     }
 
+    /** Unpacks a slot's counters into {@code into}, in {@link RetiredDeltas}' field order. */
+    void counters(int slot, long[] into) {
+        int b = slot * STRIDE;
+        long toTarget = e[b + TO_TARGET];
+        long toInitiator = e[b + TO_INITIATOR];
+        long x = e[b + EXCHANGES];
+        into[RetiredDeltas.FRAMES_TO_TARGET] = frames(toTarget);
+        into[RetiredDeltas.BYTES_TO_TARGET] = bytes(toTarget);
+        into[RetiredDeltas.FRAMES_TO_INITIATOR] = frames(toInitiator);
+        into[RetiredDeltas.BYTES_TO_INITIATOR] = bytes(toInitiator);
+        into[RetiredDeltas.DROPPED] = LegValue.action(e[b + VALUE]) == LegValue.DROP
+                ? frames(toTarget) + frames(toInitiator) : 0;
+        into[RetiredDeltas.OPENED] = x & 0xFFFF_FFFFL;
+        into[RetiredDeltas.COMPLETED] = x >>> 32;
+    }
+
     /** Whether a traffic counter after an add needs its slot settled before it overflows. */
     static boolean full(long traffic) {
         return traffic < 0;
@@ -264,13 +280,5 @@ final class LegTable {
 
     static long bytes(long traffic) {
         return traffic & BYTE_MASK;
-    }
-
-    static long opened(long exchangeCounts) {
-        return exchangeCounts & 0xFFFF_FFFFL;
-    }
-
-    static long completed(long exchangeCounts) {
-        return exchangeCounts >>> 32;
     }
 }

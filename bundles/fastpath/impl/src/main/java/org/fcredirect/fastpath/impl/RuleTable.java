@@ -244,18 +244,7 @@ final class RuleTable {
     /** Moves a slot's counters to {@link #retired} under its flow and zeroes them. */
     void settle(LegTable t, int slot) {
         if (t.hasCounts(slot)) {
-            int b = slot * LegTable.STRIDE;
-            long toTarget = t.e[b + LegTable.TO_TARGET];
-            long toInitiator = t.e[b + LegTable.TO_INITIATOR];
-            long x = t.e[b + LegTable.EXCHANGES];
-            scratch[RetiredDeltas.FRAMES_TO_TARGET] = LegTable.frames(toTarget);
-            scratch[RetiredDeltas.BYTES_TO_TARGET] = LegTable.bytes(toTarget);
-            scratch[RetiredDeltas.FRAMES_TO_INITIATOR] = LegTable.frames(toInitiator);
-            scratch[RetiredDeltas.BYTES_TO_INITIATOR] = LegTable.bytes(toInitiator);
-            scratch[RetiredDeltas.DROPPED] = LegValue.action(t.e[b + LegTable.VALUE]) == LegValue.DROP
-                    ? LegTable.frames(toTarget) + LegTable.frames(toInitiator) : 0;
-            scratch[RetiredDeltas.OPENED] = LegTable.opened(x);
-            scratch[RetiredDeltas.COMPLETED] = LegTable.completed(x);
+            t.counters(slot, scratch);
             retired.add(t.flowId(slot), scratch);
         }
         t.resetCounters(slot);
